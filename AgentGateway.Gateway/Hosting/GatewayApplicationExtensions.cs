@@ -1,6 +1,8 @@
 using AgentGateway.Admin;
 using AgentGateway.Configuration;
 using AgentGateway.Routing;
+using AgentGateway.Security;
+using AgentGateway.Traffic;
 
 namespace AgentGateway.Hosting;
 
@@ -15,7 +17,8 @@ public static class GatewayApplicationExtensions
         app.Services.GetRequiredService<GatewayConfigProvider>().Initialize(app.Configuration);
 
     /// <summary>
-    /// Maps health, admin and the gateway pipeline: route match → body limit → dispatch to the backend kind.
+    /// Maps health, admin and the gateway pipeline: route match → CORS → body limit →
+    /// authentication → traffic policies (rate limit, timeouts, headers) → dispatch to the backend kind.
     /// Requests that hit an endpoint (/health, /alive, admin) never reach routes.
     /// </summary>
     public static WebApplication MapAgentGateway(this WebApplication app)
@@ -31,7 +34,10 @@ public static class GatewayApplicationExtensions
         app.UseWhen(ctx => ctx.GetEndpoint() is null && !admin.IsAdminRequest(ctx), gateway =>
         {
             gateway.UseMiddleware<RouteMatchingMiddleware>();
+            gateway.UseGatewayTrafficBeforeAuthentication();
             gateway.UseMiddleware<RequestBodyLimitMiddleware>();
+            gateway.UseGatewaySecurity();
+            gateway.UseGatewayTrafficPolicies();
             gateway.Run(dispatcher.DispatchAsync);
         });
         return app;

@@ -5,6 +5,7 @@ using AgentGateway.Llm;
 using AgentGateway.Mcp;
 using AgentGateway.Routing;
 using AgentGateway.Security;
+using AgentGateway.Traffic;
 using Microsoft.Extensions.FileProviders;
 
 namespace AgentGateway.Hosting;
@@ -30,7 +31,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<ConfigHealthCheck>("config")
             .AddCheck<RedisHealthCheck>("redis");
-        services.AddSingleton<IRequestAuthorizer, NoPolicyAuthorizer>();
+        services.AddGatewaySecurity();
+        services.AddGatewayTraffic();
         services.AddGatewayLlm();
         services.AddGatewayMcp();
         services.AddGatewayA2A();
