@@ -118,6 +118,8 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
       )
     }
     template: {
+      // On SIGTERM the gateway turns unready and finishes in-flight requests (LLM streams take a while).
+      terminationGracePeriodSeconds: 60
       containers: [
         {
           name: 'gateway'
