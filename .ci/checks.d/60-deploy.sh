@@ -14,6 +14,8 @@ fail() { echo "60-deploy: FAIL: $*" >&2; exit 1; }
 
 # --- 1. Bicep ---------------------------------------------------------------------------------
 if [ ! -x "$BICEP_HOME/bicep" ]; then
+  # setup.d did not run (or ran as another user): fetch a private copy for this run.
+  BICEP_HOME="$work/bicep"
   BICEP_HOME="$BICEP_HOME" bash .ci/setup.d/60-deploy.sh
 fi
 if ! "$BICEP_HOME/bicep" build infra/main.bicep --stdout > "$work/main.json" 2> "$work/bicep.log"; then
