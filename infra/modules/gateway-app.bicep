@@ -118,7 +118,8 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
       )
     }
     template: {
-      // On SIGTERM the gateway turns unready and finishes in-flight requests (LLM streams take a while).
+      // On SIGTERM the gateway stops accepting connections and finishes in-flight requests (LLM
+      // streams take a while) for up to DOTNET_SHUTDOWNTIMEOUTSECONDS, inside this grace period.
       terminationGracePeriodSeconds: 60
       containers: [
         {
@@ -132,6 +133,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             [
               { name: 'ASPNETCORE_HTTP_PORTS', value: '8080' }
               { name: 'Gateway__ConfigFile', value: '/config/gateway.yaml' }
+              { name: 'DOTNET_SHUTDOWNTIMEOUTSECONDS', value: '55' }
               { name: 'ConnectionStrings__redis', secretRef: 'redis-connection-string' }
               { name: 'AZURE_CLIENT_ID', value: identityClientId }
               { name: 'OTEL_SERVICE_NAME', value: 'agentgateway' }
