@@ -50,6 +50,11 @@ expect '"Identity": "8080"'
 expect '"Identity": "Gateway__ConfigFile"'
 expect '"Value": "/config/gateway.yaml"'
 expect '"Identity": "ASPNETCORE_HTTP_PORTS"'
+# azd publishes with exactly these overrides (see docs/deployment.md); they must not clash with the csproj.
+dotnet msbuild "$gateway" -nologo -t:ComputeContainerConfig -p:Configuration=Release \
+  -p:ContainerRepository=agentgateway/gateway-dev -p:ContainerImageTag=azd-deploy-1 \
+  -p:ContainerRegistry=example.azurecr.io -getProperty:ContainerImageTag > "$work/azd.txt" 2>&1 \
+  || { cat "$work/azd.txt" >&2; fail "container settings reject azd's publish overrides"; }
 echo "60-deploy: container image settings: ok"
 
 # --- 3. kustomize -------------------------------------------------------------------------------
