@@ -21,5 +21,6 @@ app.Run();
 
 internal sealed record EchoResponse(string Method, string Path, string Query, Dictionary<string, string> Headers, string Body, string Service);
 
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(EchoResponse))]
 internal sealed partial class EchoJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
