@@ -1,3 +1,4 @@
+using AgentGateway.AppHost.Dashboard.Telemetry;
 using AgentGateway.AppHost.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,6 +18,8 @@ internal sealed class DashboardServer(DistributedApplication app, int port) : IA
 
     public Uri Url { get; } = new($"http://127.0.0.1:{port}");
 
+    public TelemetryStore Telemetry { get; } = new();
+
     public async Task StartAsync(CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -25,7 +28,7 @@ internal sealed class DashboardServer(DistributedApplication app, int port) : IA
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(app);
         _web = builder.Build();
-        DashboardEndpoints.Map(_web, app);
+        DashboardEndpoints.Map(_web, app, Telemetry);
         await _web.StartAsync(ct);
     }
 

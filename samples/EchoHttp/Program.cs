@@ -1,9 +1,11 @@
 // A tiny HTTP backend for whole-stack tests and the local stack: it answers every request with a
 // JSON description of what it received, so a test can see exactly what the gateway forwarded.
+// It uses the service defaults (OpenTelemetry, /health) so its spans join the gateway's in the dashboard.
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddServiceDefaults();
 var app = builder.Build();
 
-app.MapGet("/health", () => Results.Text("ok"));
+app.MapDefaultEndpoints();
 app.Map("/{**path}", async (HttpRequest request) =>
 {
     using var reader = new StreamReader(request.Body);
