@@ -13,6 +13,40 @@ internal sealed class SecurityConfigValidator : IConfigValidator
             {
                 ValidateAuthentication(auth, $"policies.{name}.authentication", context);
             }
+
+            if (policy.Authorization is { } authorization)
+            {
+                ValidateAuthorization(authorization, $"policies.{name}.authorization", context);
+            }
+        }
+    }
+
+    private static void ValidateAuthorization(AuthorizationConfig authorization, string path, ConfigValidationContext context)
+    {
+        if ((authorization.Cedar is null) == (authorization.CedarText is null))
+        {
+            context.Error(path, "set exactly one of cedar (a file) or cedarText");
+            return;
+        }
+
+        var key = authorization.Cedar is not null ? $"{path}.cedar" : $"{path}.cedarText";
+        if (authorization.Cedar is { } file && !File.Exists(context.ResolvePath(file)))
+        {
+            context.Error(key, $"file '{file}' not found");
+            return;
+        }
+
+        try
+        {
+            Cedar.CedarPolicySet.Parse(CedarPolicyCache.Source(authorization, context.BaseDirectory).Load());
+        }
+        catch (Cedar.CedarParseException ex)
+        {
+            context.Error(key, $"line {ex.Line}, column {ex.Column}: {ex.Reason}");
+        }
+        catch (IOException ex)
+        {
+            context.Error(key, ex.Message);
         }
     }
 

@@ -10,7 +10,8 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<JwksKeySource>();
         services.AddSingleton<JwtAuthenticator>();
         services.AddSingleton<RouteAuthenticator>();
-        services.AddSingleton<IRequestAuthorizer, NoPolicyAuthorizer>();
+        services.AddSingleton<CedarPolicyCache>();
+        services.AddSingleton<IRequestAuthorizer, CedarRequestAuthorizer>();
         return services;
     }
 
@@ -18,7 +19,7 @@ public static class SecurityServiceCollectionExtensions
     public static IApplicationBuilder UseGatewaySecurityDiscovery(this IApplicationBuilder app) =>
         app.UseMiddleware<ProtectedResourceMetadata>();
 
-    /// <summary>Authenticates the request per the route's policies (401 on bad or missing credentials).</summary>
+    /// <summary>Authenticates per the route's policies (401), then authorizes http routes as a whole (403).</summary>
     public static IApplicationBuilder UseGatewaySecurity(this IApplicationBuilder app) =>
-        app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseMiddleware<AuthenticationMiddleware>().UseMiddleware<HttpRouteAuthorizationMiddleware>();
 }

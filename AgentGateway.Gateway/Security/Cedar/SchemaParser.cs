@@ -226,7 +226,9 @@ internal sealed class SchemaParser(string text) : TokenReader(text)
         var path = ParsePath(ExpectIdent());
         if (Accept("::"))
         {
-            return new EntityUid(path, ExpectString());
+            // Like every type name in a namespace, an unqualified `Action` means this namespace's action type.
+            var ns = actionType[..^"Action".Length];
+            return new EntityUid(path.Contains("::", StringComparison.Ordinal) ? path : ns + path, ExpectString());
         }
 
         return new EntityUid(actionType, path);

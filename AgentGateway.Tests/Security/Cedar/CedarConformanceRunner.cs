@@ -81,7 +81,7 @@ internal static class CedarConformanceRunner
     {
         public Dictionary<string, CedarSchema?> Schemas { get; } = [];
 
-        public Dictionary<string, CedarPolicySet> Policies { get; } = [];
+        public Dictionary<string, CedarPolicySet?> Policies { get; } = [];
 
         public Dictionary<string, CedarEntities> Entities { get; } = [];
     }
