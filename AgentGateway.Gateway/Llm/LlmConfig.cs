@@ -1,0 +1,15 @@
+namespace AgentGateway.Llm;
+
+/// <summary>One <c>llm:</c> backend (DESIGN.md §4): providers, model aliases, failover order and guards.</summary>
+public sealed record LlmBackendConfig
+{
+    public IReadOnlyList<LlmProviderConfig> Providers { get; init; } = [];
+
+    /// <summary>Client-facing model name → upstream model name (which may itself match a wildcard).</summary>
+    public IReadOnlyDictionary<string, string> Aliases { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Provider names in the order to try; providers not listed follow in config order.</summary>
+    public IReadOnlyList<string> Failover { get; init; } = [];
+
+    public LlmGuardsConfig? Guards { get; init; }
+}
