@@ -28,7 +28,7 @@ internal sealed class LlmProvider
         Type = ProviderTypes.Parse(config.Type) ?? throw new InvalidOperationException($"unknown provider type '{config.Type}'");
         HealthKey = backend + "/" + config.Name;
         _baseUrl = (config.BaseUrl ?? Type.DefaultBaseUrl() ?? "http://localhost").TrimEnd('/');
-        Timeout = config.Timeout is { Length: > 0 } t && LlmDurations.TryParse(t, out var parsed) ? parsed : DefaultTimeout;
+        Timeout = config.Timeout is { Length: > 0 } t && Configuration.Duration.TryParse(t, out var parsed) ? parsed : DefaultTimeout;
         var handler = new ProviderHttpHandler(health, HealthKey, Type, config) { InnerHandler = upstream };
         Http = new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
