@@ -156,10 +156,15 @@ internal static class OpenAiHandler
             JsonValue v => [v.ToString()],
             _ => [],
         };
+        var base64 = request["encoding_format"]?.GetValue<string>() == "base64";
         var data = new JsonArray();
         for (var i = 0; i < inputs.Count; i++)
         {
-            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = new JsonArray([.. Vector(inputs[i]).Select(f => (JsonNode)f)]) });
+            var vector = Vector(inputs[i]);
+            JsonNode embedding = base64
+                ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()))
+                : new JsonArray([.. vector.Select(f => (JsonNode)f)]);
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding });
         }
 
         var tokens = inputs.Sum(MockReply.CountTokens);
