@@ -39,7 +39,7 @@ internal static class LlmTestSetup
         RetryPolicy = new ClientRetryPolicy(0),
     };
 
-    public static AnthropicClient Anthropic(TestGateway gw) => new()
+    public static AnthropicClient AnthropicSdk(TestGateway gw) => new()
     {
         ApiKey = ClientKey,
         BaseUrl = gw.BaseAddress.ToString().TrimEnd('/'),
