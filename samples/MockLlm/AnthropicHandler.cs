@@ -61,7 +61,7 @@ internal static class AnthropicHandler
         {
             if (plan.DropAfterChunks is { } limit && sent >= limit)
             {
-                ctx.Abort();
+                await MockEndpoints.AbortMidStreamAsync(ctx);
                 return false;
             }
 

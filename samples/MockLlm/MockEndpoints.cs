@@ -93,6 +93,17 @@ internal static class MockEndpoints
         return ctx.Response.WriteAsJsonAsync(payload);
     }
 
+    /// <summary>
+    /// Resets the connection mid-stream. A TCP reset makes the peer drop bytes it has not read yet, so give the
+    /// already-flushed events a moment to be consumed first; otherwise the "mid-stream" failure would look like a
+    /// failure before the first byte.
+    /// </summary>
+    public static async Task AbortMidStreamAsync(HttpContext ctx)
+    {
+        await Task.Delay(300, CancellationToken.None);
+        ctx.Abort();
+    }
+
     /// <summary>Writes one server-sent event and flushes it.</summary>
     public static async Task WriteEventAsync(HttpContext ctx, string? eventName, string data)
     {

@@ -79,7 +79,7 @@ internal static class OpenAiHandler
         {
             if (plan.DropAfterChunks is { } limit && sent >= limit)
             {
-                ctx.Abort();
+                await MockEndpoints.AbortMidStreamAsync(ctx);
                 return false;
             }
 
