@@ -11,7 +11,9 @@ namespace AgentGateway.Samples.NotesMcp;
 /// <summary>Composition of the notes MCP server; tests host it in-process through <see cref="Build"/>.</summary>
 internal static class NotesServer
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command line (e.g. --urls).</param>
+    /// <param name="configure">Lets a host (tests) add services or logging before the app is built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -26,6 +28,7 @@ internal static class NotesServer
             .WithTools([typeof(NoteTools), typeof(ReindexTool), typeof(ClientAssistedTools)])
             .WithPrompts([typeof(NotePrompts)])
             .WithResources([typeof(NoteResources)]);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseLocalOriginGuard(app.Configuration["Mcp:AllowedHosts"]);

@@ -26,14 +26,13 @@ internal static class StreamingTools
 
     [McpServerTool(Name = "test_tool_with_progress", ReadOnly = true, OpenWorld = false)]
     [Description("Reports progress 0, 50 and 100 of 100 (when the caller sent a progress token), then returns.")]
-    public static async Task<string> ToolWithProgress(IProgress<ProgressNotificationValue> progress, CancellationToken cancellationToken)
+    public static async Task<string> ToolWithProgress(RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken)
     {
-        // The SDK's IProgress sends notifications/progress only when the request carried _meta.progressToken.
-        progress.Report(new ProgressNotificationValue { Progress = 0, Total = 100, Message = "started" });
+        await ReportAsync(context, 0, "started", cancellationToken);
         await Task.Delay(Step, cancellationToken);
-        progress.Report(new ProgressNotificationValue { Progress = 50, Total = 100, Message = "halfway" });
+        await ReportAsync(context, 50, "halfway", cancellationToken);
         await Task.Delay(Step, cancellationToken);
-        progress.Report(new ProgressNotificationValue { Progress = 100, Total = 100, Message = "done" });
+        await ReportAsync(context, 100, "done", cancellationToken);
         return "Tool with progress executed successfully";
     }
 
@@ -45,6 +44,16 @@ internal static class StreamingTools
         await context.EnablePollingAsync(TimeSpan.FromMilliseconds(500), cancellationToken);
         await Task.Delay(Step, cancellationToken);
         return "Reconnection test completed successfully. The client reconnected after the stream closed.";
+    }
+
+    // Awaited, unlike IProgress<T> (fire-and-forget), so notifications keep their order and precede the result.
+    private static async Task ReportAsync(RequestContext<CallToolRequestParams> context, int progress, string message, CancellationToken cancellationToken)
+    {
+        if (context.Params?.ProgressToken is { } token)
+        {
+            await context.Server.NotifyProgressAsync(
+                token, new ProgressNotificationValue { Progress = progress, Total = 100, Message = message }, cancellationToken: cancellationToken);
+        }
     }
 
     private static Task SendLogAsync(McpServer server, string message, CancellationToken cancellationToken)

@@ -22,14 +22,13 @@ internal static class ClientAssistedTools
             throw new McpException("summarize_note needs a client that supports sampling.");
         }
 
-        var result = await server.SampleAsync(
-            new CreateMessageRequestParams
-            {
-                SystemPrompt = "You summarize notes in one sentence.",
-                Messages = [new SamplingMessage { Role = Role.User, Content = [new TextContentBlock { Text = note.ToMarkdown() }] }],
-                MaxTokens = 200,
-            },
-            cancellationToken);
+        var request = new CreateMessageRequestParams
+        {
+            SystemPrompt = "You summarize notes in one sentence.",
+            Messages = [new SamplingMessage { Role = Role.User, Content = [new TextContentBlock { Text = note.ToMarkdown() }] }],
+            MaxTokens = 200,
+        };
+        var result = await CallClientAsync(() => server.SampleAsync(request, cancellationToken));
 #pragma warning restore MCP9005
         var summary = string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text));
         return $"Summary of note {id} (by {result.Model}): {summary}";
@@ -46,7 +45,7 @@ internal static class ClientAssistedTools
             throw new McpException("delete_note asks the user to confirm; the client does not support elicitation.");
         }
 
-        var answer = await server.ElicitAsync(
+        var answer = await CallClientAsync(() => server.ElicitAsync(
             new ElicitRequestParams
             {
                 Message = $"Delete note {id} \"{note.Title}\"?",
@@ -59,7 +58,7 @@ internal static class ClientAssistedTools
                     Required = ["confirm"],
                 },
             },
-            cancellationToken);
+            cancellationToken));
 
         var confirmed = answer.IsAccepted
             && answer.Content?.TryGetValue("confirm", out var value) == true
@@ -70,5 +69,20 @@ internal static class ClientAssistedTools
         }
 
         return store.Remove(id) ? $"Deleted note {id}." : $"Note {id} was already gone.";
+    }
+
+    /// <summary>
+    /// Server-to-client requests need a session; a client on the sessionless 2026-07-28 revision gets a clear tool error.
+    /// </summary>
+    private static async Task<T> CallClientAsync<T>(Func<ValueTask<T>> request)
+    {
+        try
+        {
+            return await request();
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("stateless", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new McpException("This tool needs a session-based MCP connection (protocol 2025-11-25 or earlier).");
+        }
     }
 }
