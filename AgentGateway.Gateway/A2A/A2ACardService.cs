@@ -58,9 +58,7 @@ internal sealed class A2ACardService(A2AUpstream upstream, TimeProvider time, IL
             return;
         }
 
-        var request = context.Request;
-        var publicBase = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}");
-        AgentCardRewriter.Rewrite(card, new Uri(backend.Url), publicBase, GatewayAuthSchemes.For(route));
+        AgentCardRewriter.Rewrite(card, new Uri(backend.Url), PublicBase(context), GatewayAuthSchemes.For(route));
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
@@ -73,6 +71,43 @@ internal sealed class A2ACardService(A2AUpstream upstream, TimeProvider time, IL
         await using var writer = new Utf8JsonWriter(context.Response.Body);
         card.WriteTo(writer);
         await writer.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Copies an extended-card answer (JSON-RPC <c>GetExtendedAgentCard</c> / <c>agent/getAuthenticatedExtendedCard</c>
+    /// result, or the REST card body) with the card rewritten like the public one, so it leaks no agent address.
+    /// </summary>
+    public static async Task CopyRewrittenCardAsync(HttpContext context, HttpResponseMessage response, GatewayRoute route,
+        A2ABackendConfig backend, bool jsonRpc)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(bytes);
+        }
+        catch (JsonException)
+        {
+            root = null;
+        }
+
+        var card = jsonRpc ? (root as JsonObject)?["result"] as JsonObject : root as JsonObject;
+        if (card is not null && response.IsSuccessStatusCode)
+        {
+            AgentCardRewriter.Rewrite(card, new Uri(backend.Url), PublicBase(context), GatewayAuthSchemes.For(route));
+            bytes = System.Text.Encoding.UTF8.GetBytes(root!.ToJsonString());
+        }
+
+        context.Response.StatusCode = (int)response.StatusCode;
+        context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
+        context.Response.Headers.Vary = A2AHeaders.Version;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private static Uri PublicBase(HttpContext context)
+    {
+        var request = context.Request;
+        return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}");
     }
 
     private async Task<CachedCard?> FetchAsync(HttpContext context, GatewayRoute route, A2ABackendConfig backend, string path)

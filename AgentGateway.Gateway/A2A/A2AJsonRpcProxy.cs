@@ -92,7 +92,15 @@ internal sealed class A2AJsonRpcProxy(A2AUpstream upstream, IRequestAuthorizer a
                     return;
                 }
 
-                await A2AUpstream.CopyResponseAsync(context, response, info);
+                if (info.Method is A2AMethods.GetExtendedAgentCard or A2AMethods.GetAuthenticatedExtendedCard)
+                {
+                    await A2ACardService.CopyRewrittenCardAsync(context, response, route, backend, jsonRpc: true);
+                }
+                else
+                {
+                    await A2AUpstream.CopyResponseAsync(context, response, info);
+                }
+
                 outcome = info.AgentError ? "error" : "ok";
             }
         }

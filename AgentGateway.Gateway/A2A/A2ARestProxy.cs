@@ -1,3 +1,4 @@
+using AgentGateway.A2A.Protocol;
 using AgentGateway.Routing;
 using AgentGateway.Security;
 
@@ -43,7 +44,15 @@ internal sealed class A2ARestProxy(A2AUpstream upstream, IRequestAuthorizer auth
 
             using (response)
             {
-                await A2AUpstream.CopyResponseAsync(context, response, info);
+                if (info.Method is A2AMethods.GetExtendedAgentCard or A2AMethods.GetAuthenticatedExtendedCard)
+                {
+                    await A2ACardService.CopyRewrittenCardAsync(context, response, route, backend, jsonRpc: false);
+                }
+                else
+                {
+                    await A2AUpstream.CopyResponseAsync(context, response, info);
+                }
+
                 outcome = response.IsSuccessStatusCode && !info.AgentError ? "ok" : "error";
             }
         }

@@ -146,6 +146,59 @@ public class A2AGatewayPolicyTests(A2AAgentsFixture fixture)
         Assert.Contains("a2a.ftp.headers.bad header", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExtendedCard_JsonRpcAndRest_AreRewrittenLikeThePublicCard()
+    {
+        const string card = "{\"name\":\"x\",\"url\":\"http://10.1.2.3:9000/rpc\",\"supportedInterfaces\":[{\"url\":\"http://10.1.2.3:9000/rest\",\"protocolBinding\":\"HTTP+JSON\",\"protocolVersion\":\"1.0\"}],\"signatures\":[{\"protected\":\"e30\",\"signature\":\"s\"}]}";
+        await using var agent = await EchoServer.StartAsync("agent", async ctx =>
+        {
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.WriteAsync(ctx.Request.Method == "POST" ? "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":" + card + "}" : card);
+            return true;
+        });
+        await using var gw = await TestGateway.StartAsync($$"""
+            routes:
+              - { name: ext, path: /ext, a2a: ext }
+            a2a:
+              ext: { url: "{{agent.BaseAddress}}" }
+            """);
+        var client = gw.CreateClient();
+
+        var viaJsonRpc = (await A2AHttp.JsonRpcAsync(client, "/ext/rpc", "GetExtendedAgentCard", new { }, id: 3, version: "1.0", ct: Ct)).GetProperty("result");
+        var viaRest = JsonDocument.Parse(await client.GetStringAsync("/ext/extendedAgentCard", Ct)).RootElement;
+
+        foreach (var rewritten in new[] { viaJsonRpc, viaRest })
+        {
+            Assert.Equal(new Uri(gw.BaseAddress, "/ext/rpc").ToString(), rewritten.GetProperty("url").GetString());
+            Assert.Equal(new Uri(gw.BaseAddress, "/ext/rest").ToString(), rewritten.GetProperty("supportedInterfaces")[0].GetProperty("url").GetString());
+            Assert.False(rewritten.TryGetProperty("signatures", out _));
+        }
+    }
+
+    [Fact]
+    public async Task ConfigReload_PointsTheRouteAtTheNewAgent()
+    {
+        var yaml = A2AAgentsFixture.GatewayYaml(fixture.Planner.BaseAddress, fixture.Js.BaseAddress, FreePort.Next());
+        await using var gw = await TestGateway.StartAsync(yaml);
+        var client = gw.CreateClient();
+        var before = JsonDocument.Parse(await client.GetStringAsync("/agents/planner/.well-known/agent-card.json", Ct)).RootElement;
+
+        Assert.True(await gw.RewriteConfigAsync(yaml.Replace($"planner: {{ url: \"{fixture.Planner.BaseAddress}\" }}", $"planner: {{ url: \"{fixture.Js.BaseAddress}\" }}", StringComparison.Ordinal)));
+        var after = JsonDocument.Parse(await client.GetStringAsync("/agents/planner/.well-known/agent-card.json", Ct)).RootElement;
+
+        Assert.Equal("Planner Agent", before.GetProperty("name").GetString());
+        Assert.Equal("JS Echo Agent", after.GetProperty("name").GetString());
+        Assert.StartsWith(new Uri(gw.BaseAddress, "/agents/planner").ToString(), after.GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SampleAgent_ServesHealth()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Planner.BaseAddress };
+
+        Assert.Equal("Healthy", await http.GetStringAsync("/health", Ct));
+    }
+
     /// <summary>Denies the listed methods and records every request it was asked about.</summary>
     private sealed class MethodDenyingAuthorizer(params string[] denied) : IRequestAuthorizer
     {

@@ -17,10 +17,10 @@ internal static class AgentHostExtensions
         return services;
     }
 
-    /// <summary>Maps GET /health, both card paths, JSON-RPC at POST / and the REST binding under /rest.</summary>
+    /// <summary>Maps both card paths, JSON-RPC at POST / and the REST binding under /rest. (/health and /alive come
+    /// from ServiceDefaults' MapDefaultEndpoints.)</summary>
     public static WebApplication MapA2AAgent(this WebApplication app)
     {
-        app.MapGet("/health", () => "ok");
         app.MapGet(A2AHeaders.CardPath, (HttpContext c, AgentDescriptor d) => AgentCardEndpoint.HandleAsync(c, d));
         app.MapGet(A2AHeaders.LegacyCardPath, (HttpContext c, AgentDescriptor d) => AgentCardEndpoint.HandleAsync(c, d));
         app.MapPost("/", (HttpContext c, JsonRpcEndpoint e) => e.HandleAsync(c));

@@ -4,6 +4,7 @@ using PlannerAgent;
 
 // A deterministic A2A agent speaking v0.3 and v1.0 (JSON-RPC at /, REST at /rest). Port from ASPNETCORE_URLS.
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
 builder.Services.AddA2AAgent<PlannerLogic>(new AgentDescriptor
 {
     Name = "Planner Agent",
@@ -22,5 +23,6 @@ builder.Services.AddA2AAgent<PlannerLogic>(new AgentDescriptor
 });
 
 var app = builder.Build();
+app.MapDefaultEndpoints();
 app.MapA2AAgent();
 app.Run();
