@@ -38,9 +38,10 @@ internal sealed class A2AUpstream(IHttpClientFactory clients)
         var request = new HttpRequestMessage(method, target) { Content = content };
         foreach (var (name, values) in context.Request.Headers)
         {
-            if (!SkippedRequestHeaders.Contains(name))
+            // Content headers (Content-Encoding, ...) belong on the content; others on the request.
+            if (!SkippedRequestHeaders.Contains(name) && !request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
             {
-                request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
             }
         }
 
