@@ -1,4 +1,5 @@
 using AgentGateway.Configuration;
+using AgentGateway.Telemetry;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace AgentGateway.Routing;
@@ -19,6 +20,11 @@ internal sealed partial class HttpBackendHandler(
     {
         var backend = route.Snapshot.Http[route.Backend];
         var destination = picker.Pick(route.Backend, backend.Destinations);
+        if (context.Features.Get<RequestTelemetryFeature>() is { } telemetry)
+        {
+            telemetry.Upstream = destination;
+        }
+
         var error = await forwarder.SendAsync(context, destination, invoker.Invoker, RequestConfig, FullPathTransformer.Instance);
         if (error is ForwarderError.None)
         {
