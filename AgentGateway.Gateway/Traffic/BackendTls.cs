@@ -30,11 +30,6 @@ public static class BackendTls
     /// <summary>Applies <paramref name="tls"/> to client TLS options.</summary>
     public static void Configure(SslClientAuthenticationOptions options, BackendTlsConfig tls, string baseDirectory)
     {
-        if (tls.Sni is { Length: > 0 } sni)
-        {
-            options.TargetHost = sni;
-        }
-
         if (tls.ClientCertificate is { } client)
         {
             options.ClientCertificates = [CertificateFiles.Load(
@@ -49,14 +44,23 @@ public static class BackendTls
             options.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
 #pragma warning restore CA5359
         }
-        else if (tls.CaPath is { Length: > 0 } caPath)
+        else if (tls.CaPath is not null || tls.Sni is not null)
         {
-            var roots = CertificateFiles.LoadBundle(Path.GetFullPath(caPath, baseDirectory));
+            var roots = tls.CaPath is { Length: > 0 } caPath ? CertificateFiles.LoadBundle(Path.GetFullPath(caPath, baseDirectory)) : null;
+            var sni = tls.Sni;
             options.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
-                // The name must still match; only the trust anchor changes to the private CA.
-                (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) == 0
-                && certificate is not null
-                && CertificateFiles.ChainsTo(certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()), roots, chain);
+            {
+                if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
+                {
+                    return false;
+                }
+
+                var cert = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+                // The name must match (the configured sni, else the destination host); only the trust anchor may change.
+                var nameOk = sni is not null ? cert.MatchesHostname(sni) : (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0;
+                var chainOk = roots is not null ? CertificateFiles.ChainsTo(cert, roots, chain) : (errors & SslPolicyErrors.RemoteCertificateChainErrors) == 0;
+                return nameOk && chainOk;
+            };
         }
     }
 }

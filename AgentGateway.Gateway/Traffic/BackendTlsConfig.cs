@@ -9,7 +9,10 @@ public sealed record BackendTlsConfig
     /// <summary>Client certificate presented to the backend.</summary>
     public BackendClientCertificateConfig? ClientCertificate { get; init; }
 
-    /// <summary>Server name sent in SNI and checked against the backend's certificate (default: the URL's host).</summary>
+    /// <summary>
+    /// Name the backend's certificate must match instead of the destination host (e.g. when dialing an IP).
+    /// The SNI sent on the wire stays the destination host (SocketsHttpHandler derives it from the request).
+    /// </summary>
     public string? Sni { get; init; }
 
     /// <summary>Accept any backend certificate. For development only; a warning is logged.</summary>

@@ -15,7 +15,7 @@ internal sealed class HttpRetryPlan
     {
         Attempts = config.Attempts;
         Backoff = Duration.TryParse(config.Backoff, out var backoff) ? backoff : TimeSpan.FromMilliseconds(100);
-        _statuses = [.. config.StatusCodes];
+        _statuses = config.StatusCodes.Count > 0 ? [.. config.StatusCodes] : [502, 503, 504];
         MaxBufferedBodySize = config.MaxBufferedBodySize;
     }
 

@@ -9,8 +9,11 @@ public sealed record RetryConfig
     /// <summary>Wait before the first retry; doubles each retry (e.g. <c>100ms</c>).</summary>
     public string Backoff { get; init; } = "100ms";
 
-    /// <summary>Backend statuses that are retried (transport failures and backend timeouts always are).</summary>
-    public IReadOnlyList<int> StatusCodes { get; init; } = [502, 503, 504];
+    /// <summary>
+    /// Backend statuses that are retried; empty = 502, 503, 504 (transport failures and backend timeouts always are).
+    /// The default is applied by the retry plan, not here: the binder would append configured codes to a non-empty default.
+    /// </summary>
+    public IReadOnlyList<int> StatusCodes { get; init; } = [];
 
     /// <summary>Methods that are retried; empty = the idempotent ones (GET, HEAD, OPTIONS, PUT, DELETE, TRACE).</summary>
     public IReadOnlyList<string> Methods { get; init; } = [];
