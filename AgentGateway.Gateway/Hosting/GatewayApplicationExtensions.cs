@@ -33,6 +33,7 @@ public static class GatewayApplicationExtensions
 
         app.UseWhen(ctx => ctx.GetEndpoint() is null && !admin.IsAdminRequest(ctx), gateway =>
         {
+            gateway.UseGatewaySecurityDiscovery();
             gateway.UseMiddleware<RouteMatchingMiddleware>();
             gateway.UseGatewayTrafficBeforeAuthentication();
             gateway.UseMiddleware<RequestBodyLimitMiddleware>();
