@@ -58,7 +58,16 @@ internal sealed partial class HttpBackendHandler(
                 Log.Retrying(logger, route.Name, destination, retryTransformer?.HeldBackStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? error.ToString(), attempt + 1, attempts);
                 context.Response.Clear();
                 context.Features.Set<IForwarderErrorFeature>(null);
-                await Task.Delay(plan!.DelayBefore(attempt + 1), context.RequestAborted);
+                try
+                {
+                    await Task.Delay(plan!.DelayBefore(attempt + 1), context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client left or the route's timeout expired during the backoff; the timeout step answers.
+                    return;
+                }
+
                 continue;
             }
 

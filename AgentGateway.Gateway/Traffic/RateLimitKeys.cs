@@ -1,14 +1,12 @@
 using System.Security.Claims;
 using AgentGateway.Routing;
+using AgentGateway.Security;
 
 namespace AgentGateway.Traffic;
 
 /// <summary>What a rate limit counts by: the principal, the API key, the route or the client IP.</summary>
 internal static class RateLimitKeys
 {
-    /// <summary>Claim the authentication step puts the API key's configured name in.</summary>
-    public const string ApiKeyClaim = "agw:api_key";
-
     public static string Resolve(HttpContext context, string key) => key.ToLowerInvariant() switch
     {
         "route" => "route:" + context.Features.Get<GatewayRoute>()?.Name,
@@ -20,8 +18,7 @@ internal static class RateLimitKeys
     private static string Ip(HttpContext context) => "ip:" + context.Connection.RemoteIpAddress;
 
     private static string? ApiKey(ClaimsPrincipal user) =>
-        user.FindFirst(ApiKeyClaim)?.Value
-        ?? user.Identities.FirstOrDefault(i => i.IsAuthenticated && string.Equals(i.AuthenticationType, "ApiKey", StringComparison.OrdinalIgnoreCase))?.Name;
+        user.Identities.FirstOrDefault(i => i.IsAuthenticated && string.Equals(i.AuthenticationType, GatewayClaims.ApiKey, StringComparison.OrdinalIgnoreCase))?.Name;
 
     // Anonymous callers have no stable identity; counting them by IP keeps one caller from exhausting everyone's budget.
     private static string? Principal(ClaimsPrincipal user)

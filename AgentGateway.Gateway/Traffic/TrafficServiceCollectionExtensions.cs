@@ -45,6 +45,9 @@ public static class TrafficServiceCollectionExtensions
                 context.Features.Set(new BackendTimeoutFeature(backend));
             }
 
+            // Authentication replaces HttpContext.User; keep the TLS client certificate's subject visible as a claim.
+            ForwardedHeadersMiddleware.AddClientCertificateClaim(context);
+
             return next(context);
         });
         app.UseMiddleware<TimeoutMiddleware>();

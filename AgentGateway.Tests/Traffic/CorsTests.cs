@@ -131,4 +131,26 @@ public class CorsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(response.Headers, h => h.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task CorsPolicy_ChangedByAConfigReload_AppliesToTheNextRequest()
+    {
+        await using var echo = await EchoServer.StartAsync();
+        await using var gw = await StartAsync(echo);
+        var client = gw.CreateClient();
+
+        Assert.True(await gw.RewriteConfigAsync($$"""
+            routes: [{ name: r, path: /mcp, http: echo, policies: [browser] }]
+            http:
+              echo: { destinations: [{{echo.BaseAddress}}] }
+            policies:
+              browser: { cors: { allowedOrigins: [https://new.example.com] } }
+            admin: { url: "" }
+            """, TimeSpan.FromSeconds(10)));
+
+        using var old = Preflight("https://app.example.com", "GET");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(old, Ct)).StatusCode);
+        using var renewed = Preflight("https://new.example.com", "GET");
+        Assert.Equal("https://new.example.com", Header(await client.SendAsync(renewed, Ct), "Access-Control-Allow-Origin"));
+    }
 }
