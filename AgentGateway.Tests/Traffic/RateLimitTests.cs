@@ -163,4 +163,31 @@ public class RateLimitTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, closed.StatusCode);
         Assert.Equal("rate_limit_unavailable", (await closed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("error").GetProperty("type").GetString());
     }
+
+    [Fact]
+    public async Task ApiKeyLimit_CountsEachAuthenticatedKeySeparately()
+    {
+        static string Hash(string key) => "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        await using var echo = await EchoServer.StartAsync();
+        await using var gw = await TestGateway.StartAsync($$"""
+            routes: [{ name: r, path: /, http: b, policies: [keys, quota] }]
+            http: { b: { destinations: [{{echo.BaseAddress}}] } }
+            policies:
+              keys: { authentication: { apiKeys: [{ name: ci-bot, keyHash: "{{Hash("key-one")}}" }, { name: nightly, keyHash: "{{Hash("key-two")}}" }] } }
+              quota: { rateLimit: { requests: 2, per: 1h, key: apiKey } }
+            """);
+        var client = gw.CreateClient();
+
+        async Task<HttpStatusCode> Call(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/x");
+            request.Headers.Add("x-api-key", key);
+            return (await client.SendAsync(request, Ct)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await Call("key-one"));
+        Assert.Equal(HttpStatusCode.OK, await Call("key-one"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await Call("key-one"));
+        Assert.Equal(HttpStatusCode.OK, await Call("key-two"));
+    }
 }
