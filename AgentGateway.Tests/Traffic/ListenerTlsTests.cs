@@ -115,4 +115,50 @@ public class ListenerTlsTests
 
         Assert.Equal("CN=second", presented);
     }
+
+    [Fact]
+    public async Task MinTlsVersion13_RejectsATls12OnlyClient()
+    {
+        using var certs = TestCertificates.Create();
+        var (cert, key) = certs.WritePem(certs.IssueServer(), "server");
+        await using var echo = await EchoServer.StartAsync();
+        var port = FreePort.Next();
+        await using var gw = await TestGateway.StartAsync(Yaml(port, cert, key, "    minTlsVersion: \"1.3\"", echo.BaseAddress.ToString()));
+        var address = new Uri($"https://127.0.0.1:{port}");
+
+        using var modern = certs.CreateClient(address);
+        Assert.Equal(HttpStatusCode.OK, (await modern.GetAsync("/x", Ct)).StatusCode);
+
+        using var legacyHandler = new SocketsHttpHandler();
+        legacyHandler.SslOptions.EnabledSslProtocols = System.Security.Authentication.SslProtocols.Tls12;
+        legacyHandler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.Issuer == certs.Ca.Subject;
+        using var legacy = new HttpClient(legacyHandler) { BaseAddress = address };
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => legacy.GetAsync("/x", Ct));
+    }
+
+    [Fact]
+    public async Task PfxCertificate_WithPasswordFromEnvironment_IsServed()
+    {
+        using var certs = TestCertificates.Create();
+        using var server = certs.IssueServer("pfx-server");
+        var pfxPath = Path.Combine(certs.Directory, "server.pfx");
+        await File.WriteAllBytesAsync(pfxPath, server.Export(X509ContentType.Pkcs12, "s3cret!"), Ct);
+        Environment.SetEnvironmentVariable("AGW_TEST_PFX_PASSWORD", "s3cret!");
+        await using var echo = await EchoServer.StartAsync();
+        var port = FreePort.Next();
+        await using var gw = await TestGateway.StartAsync($$"""
+            listeners:
+              - name: tls
+                url: https://127.0.0.1:{{port}}
+                certificate: { path: "{{pfxPath}}", password: "${AGW_TEST_PFX_PASSWORD}" }
+            routes: [{ name: r, path: /, http: echo }]
+            http:
+              echo: { destinations: [{{echo.BaseAddress}}] }
+            """);
+        string? presented = null;
+        using var client = certs.CreateClient(new Uri($"https://127.0.0.1:{port}"), onServerCertificate: c => presented = c.Subject);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/x", Ct)).StatusCode);
+        Assert.Equal("CN=pfx-server", presented);
+    }
 }
