@@ -69,9 +69,18 @@ internal sealed class RouteTrafficPolicy
 
     public bool HasTimeouts => RequestTimeout is not null || IdleTimeout is not null;
 
-    /// <summary>The policies of the request's route (cached per config version).</summary>
-    public static RouteTrafficPolicy For(HttpContext context) =>
-        context.Features.Get<GatewayRoute>() is { } route ? RouteTrafficPolicyCache.Get(route) : Empty;
+    /// <summary>The policies of the request's route (compiled once per config version, looked up once per request).</summary>
+    public static RouteTrafficPolicy For(HttpContext context)
+    {
+        if (context.Features.Get<RouteTrafficPolicy>() is { } cached)
+        {
+            return cached;
+        }
+
+        var policy = context.Features.Get<GatewayRoute>() is { } route ? RouteTrafficPolicyCache.Get(route) : Empty;
+        context.Features.Set(policy);
+        return policy;
+    }
 
     private static TimeSpan? ParseOrNull(string? text) => Duration.TryParse(text, out var value) ? value : null;
 }

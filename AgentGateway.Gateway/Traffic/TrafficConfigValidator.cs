@@ -61,6 +61,11 @@ internal sealed class TrafficConfigValidator(RedisConnection redis) : IConfigVal
             }
         }
 
+        if (config.Limits.MaxRequestHeadersTotalSize <= 0)
+        {
+            context.Error("limits.maxRequestHeadersTotalSize", "must be a positive number of bytes");
+        }
+
         TlsValidator.Validate(config, context);
     }
 

@@ -22,6 +22,7 @@ public class TrafficConfigValidationTests
                 limits: { maxRequestBodySize: 0, maxConcurrentRequests: -1 }
                 trustedProxies: [10.0.0.0/33]
                 rateLimit: { per: 1x, key: user, store: disk }
+            limits: { maxRequestHeadersTotalSize: 0 }
             """));
 
         foreach (var expected in new[]
@@ -48,6 +49,7 @@ public class TrafficConfigValidationTests
             "policies.bad.rateLimit.per",
             "policies.bad.rateLimit.key",
             "policies.bad.rateLimit.store",
+            "limits.maxRequestHeadersTotalSize",
         })
         {
             Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
