@@ -7,6 +7,7 @@ using AgentGateway.Routing;
 using AgentGateway.Security;
 using AgentGateway.Traffic;
 using Microsoft.Extensions.FileProviders;
+using OpenTelemetry.Metrics;
 
 namespace AgentGateway.Hosting;
 
@@ -31,6 +32,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<ConfigHealthCheck>("config")
             .AddCheck<RedisHealthCheck>("redis");
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter());
         services.AddGatewaySecurity();
         services.AddGatewayTraffic();
         services.AddGatewayLlm();

@@ -1,4 +1,5 @@
 using AgentGateway.Configuration;
+using AgentGateway.Telemetry;
 using AgentGateway.Traffic;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -44,6 +45,11 @@ internal sealed partial class HttpBackendHandler(
             }
 
             var destination = picker.Pick(route.Backend, backend.Destinations);
+            if (context.Features.Get<RequestTelemetryFeature>() is { } telemetry)
+            {
+                telemetry.Upstream = destination;
+            }
+
             var retryTransformer = attempt < attempts ? new RetryStatusTransformer(FullPathTransformer.Instance, plan!) : null;
             var error = await forwarder.SendAsync(context, destination, messageInvoker, requestConfig, (HttpTransformer?)retryTransformer ?? FullPathTransformer.Instance);
             if (error is ForwarderError.Request or ForwarderError.RequestTimedOut or ForwarderError.NoAvailableDestinations)
