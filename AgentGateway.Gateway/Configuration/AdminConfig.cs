@@ -1,0 +1,11 @@
+namespace AgentGateway.Configuration;
+
+/// <summary>The admin API. An empty URL turns it off (so several replicas can share a host).</summary>
+public sealed record AdminConfig
+{
+    /// <summary>Default admin address: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:15000";
+
+    /// <summary>Admin listener URL; "" disables the admin API.</summary>
+    public string Url { get; init; } = DefaultUrl;
+}

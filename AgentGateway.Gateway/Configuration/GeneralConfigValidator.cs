@@ -1,0 +1,46 @@
+namespace AgentGateway.Configuration;
+
+/// <summary>Checks the top-level sections that belong to no feature: listeners, admin, sessions, limits.</summary>
+internal sealed class GeneralConfigValidator : IConfigValidator
+{
+    public void Validate(GatewayConfig config, ConfigValidationContext context)
+    {
+        for (var i = 0; i < config.Listeners.Count; i++)
+        {
+            var listener = config.Listeners[i];
+            if (!Uri.TryCreate(listener.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                context.Error($"listeners[{i}].url", $"'{listener.Url}' is not an absolute http(s) URL");
+            }
+            else if (uri.Scheme == "https" && listener.Certificate is null)
+            {
+                context.Error($"listeners[{i}].certificate", "an https listener needs a certificate");
+            }
+
+            if (listener.Certificate is { } cert && !File.Exists(context.ResolvePath(cert.Path)))
+            {
+                context.Error($"listeners[{i}].certificate.path", $"file '{cert.Path}' not found");
+            }
+        }
+
+        if (config.Admin.Url.Length > 0 && (!Uri.TryCreate(config.Admin.Url, UriKind.Absolute, out var admin) || admin.Scheme != "http"))
+        {
+            context.Error("admin.url", $"'{config.Admin.Url}' is not an absolute http URL (use \"\" to turn the admin API off)");
+        }
+
+        if (config.Sessions.Store is not ("memory" or "redis"))
+        {
+            context.Error("sessions.store", $"'{config.Sessions.Store}' is not a session store (memory or redis)");
+        }
+
+        if (!Duration.TryParse(config.Sessions.Ttl, out _))
+        {
+            context.Error("sessions.ttl", $"'{config.Sessions.Ttl}' is not a duration (e.g. 30m)");
+        }
+
+        if (config.Limits.MaxRequestBodySize <= 0)
+        {
+            context.Error("limits.maxRequestBodySize", "must be a positive number of bytes");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using AgentGateway.A2A;
+using AgentGateway.Configuration;
+using AgentGateway.Llm;
+using AgentGateway.Mcp;
+using AgentGateway.Routing;
+using AgentGateway.Security;
+using AgentGateway.Traffic;
+using Microsoft.Extensions.FileProviders;
+
+namespace AgentGateway.Hosting;
+
+/// <summary>Registers the whole gateway: configuration, routing, every backend kind, security, traffic, admin.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>Adds the gateway to the builder (config file source, listeners and services).</summary>
+    public static WebApplicationBuilder AddAgentGateway(this WebApplicationBuilder builder, GatewayCommandLine commandLine)
+    {
+        var location = new ConfigFileLocation(commandLine.ConfigFile is null ? null : Path.GetFullPath(commandLine.ConfigFile));
+        builder.AddGatewayConfigFile(location);
+        var admin = AdminListener.From(builder.Configuration);
+        builder.ConfigureGatewayListeners(admin);
+
+        var services = builder.Services;
+        services.AddSingleton(location);
+        services.AddSingleton(admin);
+        services.AddSingleton(TimeProvider.System);
+        services.AddGatewayConfiguration();
+        services.AddGatewayRouting();
+        services.AddSingleton<RedisConnection>();
+        services.AddHealthChecks()
+            .AddCheck<ConfigHealthCheck>("config")
+            .AddCheck<RedisHealthCheck>("redis");
+        services.AddGatewaySecurity();
+        services.AddGatewayTraffic();
+        services.AddGatewayLlm();
+        services.AddGatewayMcp();
+        services.AddGatewayA2A();
+        return builder;
+    }
+
+    /// <summary>Config loading, validation and hot reload.</summary>
+    public static IServiceCollection AddGatewayConfiguration(this IServiceCollection services)
+    {
+        services.AddSingleton<GatewayConfigLoader>();
+        services.AddSingleton<GatewayConfigProvider>();
+        services.AddSingleton<IGatewayConfigProvider>(sp => sp.GetRequiredService<GatewayConfigProvider>());
+        services.AddSingleton<IConfigValidator, GeneralConfigValidator>();
+        return services;
+    }
+
+    /// <summary>Route table, dispatch and the http backend kind (YARP).</summary>
+    public static IServiceCollection AddGatewayRouting(this IServiceCollection services)
+    {
+        services.AddSingleton<IConfigValidator, RoutingConfigValidator>();
+        services.AddSingleton<RouteTableProvider>();
+        services.AddSingleton<BackendDispatcher>();
+        services.AddSingleton<HttpDestinationPicker>();
+        services.AddSingleton<ForwarderInvoker>();
+        services.AddHttpForwarder();
+        // A proxy must not follow redirects, decompress or keep cookies; the handler lives for the process.
+        services.AddHttpClient(ForwarderInvoker.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                UseCookies = false,
+                UseProxy = false,
+                EnableMultipleHttp2Connections = true,
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddHttpClient("upstream", c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                UseProxy = false,
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+        services.AddSingleton<IBackendHandler, HttpBackendHandler>();
+        return services;
+    }
+
+    /// <summary>Adds the config file under the <c>Gateway</c> section, before environment variables so they override it.</summary>
+    private static void AddGatewayConfigFile(this WebApplicationBuilder builder, ConfigFileLocation location)
+    {
+        if (location.Path is null)
+        {
+            return;
+        }
+
+        var source = new GatewayFileConfigurationSource
+        {
+            Path = Path.GetFileName(location.Path),
+            FileProvider = new PhysicalFileProvider(location.BaseDirectory),
+            Optional = true,
+            ReloadOnChange = true,
+            ReloadDelay = 200,
+        };
+        var sources = builder.Configuration.Sources;
+        var envIndex = sources.ToList().FindIndex(s =>
+            s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource { Prefix: null or "" });
+        if (envIndex >= 0)
+        {
+            sources.Insert(envIndex, source);
+        }
+        else
+        {
+            sources.Add(source);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace AgentGateway.Routing;
+
+/// <summary>
+/// Finds the route for a request (first match wins), records it as a feature with the config snapshot
+/// taken now (so a reload mid-request does not change how it is served) and moves the route prefix into
+/// PathBase. No match → 404 with a JSON body.
+/// </summary>
+internal sealed class RouteMatchingMiddleware(RequestDelegate next, RouteTableProvider routes)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var route = routes.Current.Match(context.Request, out var remainder);
+        if (route is null)
+        {
+            await GatewayErrors.WriteAsync(context, StatusCodes.Status404NotFound, "not_found",
+                $"no route matches {context.Request.Method} {context.Request.Path}");
+            return;
+        }
+
+        context.Features.Set(route);
+        var originalBase = context.Request.PathBase;
+        var originalPath = context.Request.Path;
+        context.Request.PathBase = originalBase.Add(route.Prefix);
+        context.Request.Path = remainder;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Request.PathBase = originalBase;
+            context.Request.Path = originalPath;
+        }
+    }
+}

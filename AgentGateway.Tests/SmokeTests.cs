@@ -1,7 +1,0 @@
-namespace AgentGateway.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
