@@ -1,3 +1,4 @@
+#pragma warning disable MCP9005 // Sampling, roots and logging are deprecated in 2026-07-28, but 2025-x clients and servers use them and the gateway forwards them.
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -65,7 +66,7 @@ internal sealed class OpenApiTarget(string name, OpenApiToolSet toolSet, HttpCli
             if (IsJson(response.Content.Headers.ContentType) && TryParse(body) is { } json)
             {
                 // structuredContent must be an object; wrap anything else.
-                result.StructuredContent = json is JsonObject ? json : new JsonObject { ["result"] = json };
+                result.StructuredContent = JsonSerializer.SerializeToElement(json is JsonObject ? json : new JsonObject { ["result"] = json });
             }
 
             return result;

@@ -110,7 +110,6 @@ internal static class OpenApiToolBuilder
         {
             var writer = new OpenApiJsonWriter(textWriter, new OpenApiWriterSettings { InlineLocalReferences = true });
             schema.SerializeAsV31(writer);
-            writer.Flush();
         }
 
         return JsonNode.Parse(text.ToString()) ?? new JsonObject();

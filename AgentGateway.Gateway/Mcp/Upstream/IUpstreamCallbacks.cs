@@ -1,3 +1,4 @@
+#pragma warning disable MCP9005 // Sampling, roots and logging are deprecated in 2026-07-28, but 2025-x clients and servers use them and the gateway forwards them.
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 

@@ -1,3 +1,4 @@
+#pragma warning disable MCP9005 // Sampling, roots and logging are deprecated in 2026-07-28, but 2025-x clients and servers use them and the gateway forwards them.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol;
@@ -60,10 +61,8 @@ internal sealed class McpClientTarget : IUpstreamTarget
     public ValueTask<CompleteResult> CompleteAsync(CompleteRequestParams request, CancellationToken cancellationToken) =>
         RunAsync(ct => client.CompleteAsync(request, ct), cancellationToken);
 
-#pragma warning disable MCP9005 // logging/setLevel is deprecated in 2026-07-28 but is how 2025-x targets take a level.
     public Task SetLoggingLevelAsync(LoggingLevel level, CancellationToken cancellationToken) =>
         RunAsync(async ct => { await client.SetLoggingLevelAsync(level, null, ct); return true; }, cancellationToken).AsTask();
-#pragma warning restore MCP9005
 
     public Task SubscribeAsync(string uri, CancellationToken cancellationToken) =>
         RunAsync(async ct => { await client.SubscribeToResourceAsync(uri, null, ct); return true; }, cancellationToken).AsTask();

@@ -1,5 +1,8 @@
+#pragma warning disable MCP9005 // Sampling, roots and logging are deprecated in 2026-07-28, but 2025-x clients and servers use them and the gateway forwards them.
 using AgentGateway.Mcp.OpenApi;
 using Microsoft.Extensions.Logging;
+using System.Text.Json;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -57,7 +60,6 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
         }, httpClientFactory.CreateClient("upstream"), loggerFactory, ownsHttpClient: true);
     }
 
-#pragma warning disable MCP9005 // Sampling and roots are deprecated in 2026-07-28 but 2025-x targets still use them; we forward whatever arrives.
     private static McpClientOptions CreateClientOptions(string target, IUpstreamCallbacks callbacks)
     {
         var handlers = new McpClientHandlers
@@ -105,5 +107,4 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
             InitializationTimeout = ConnectTimeout,
         };
     }
-#pragma warning restore MCP9005
 }
