@@ -13,6 +13,8 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
 
+    public const string UpstreamProtocolVersion = "2025-11-25";
+
     private readonly ILogger _logger = loggerFactory.CreateLogger("AgentGateway.Mcp.Upstream");
 
     public async Task<IUpstreamTarget> ConnectAsync(McpTargetConfig target, string baseDirectory, IUpstreamCallbacks callbacks, CancellationToken cancellationToken)
@@ -101,6 +103,10 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
 
         return new McpClientOptions
         {
+            // Upstream we always use the initialize handshake: it gives a session (kept in the session store) and
+            // server-initiated sampling/elicitation/roots over it, which is what the gateway forwards; 2025-x servers
+            // (including SDK servers in Stateful mode) would refuse sessionless 2026-07-28 requests anyway.
+            ProtocolVersion = UpstreamProtocolVersion,
             ClientInfo = new Implementation { Name = "AgentGateway", Version = "1.0.0" },
             Capabilities = capabilities,
             Handlers = handlers,
