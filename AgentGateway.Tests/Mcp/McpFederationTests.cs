@@ -153,4 +153,6 @@ public sealed class McpFederationTests
         string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text));
 
     internal static JsonElement Json(object value) => JsonSerializer.SerializeToElement(value);
+
+    internal static System.Text.Json.Nodes.JsonNode? Node(object value) => JsonSerializer.SerializeToNode(value);
 }

@@ -71,7 +71,13 @@ internal sealed partial class FederatedHandlers(string backend, McpAuthorization
         activity?.SetTag(McpTelemetry.TargetTag, connection.Name);
         await authorization.DemandAsync(McpAuthorization.CallTool, request.Name, connection.Name, name, request.Arguments, ct);
         var progress = request.ProgressToken is { } token ? new ForwardingProgress(ctx.Server, token) : null;
-        return await connection.GetOrThrow().CallToolAsync(name, request.Arguments, progress, UpstreamMeta.From(request), ct);
+        var result = await connection.GetOrThrow().CallToolAsync(name, request.Arguments, progress, UpstreamMeta.From(request), ct);
+        if (progress is not null)
+        {
+            await progress.FlushAsync();
+        }
+
+        return result;
     }
 
     private async ValueTask<ListPromptsResult> ListPromptsAsync(RequestContext<ListPromptsRequestParams> ctx, CancellationToken ct)

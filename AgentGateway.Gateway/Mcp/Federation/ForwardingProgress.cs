@@ -21,6 +21,18 @@ internal sealed class ForwardingProgress(McpServer server, ProgressToken token) 
         }
     }
 
+    /// <summary>Waits until every update reported so far reached the client (before the result closes its stream).</summary>
+    public async Task FlushAsync()
+    {
+        Task last;
+        lock (_lock)
+        {
+            last = _last;
+        }
+
+        await last;
+    }
+
     private async Task SendAsync(ProgressNotificationValue value)
     {
         try

@@ -17,6 +17,12 @@ internal static class UpstreamMeta
         {
             meta = (JsonObject)clientMeta.DeepClone();
             meta.Remove("progressToken");
+            // Per-request protocol metadata (2026-07-28: protocol version, client info, capabilities, log level)
+            // describes the client's hop to us, not ours to the target.
+            foreach (var key in meta.Select(static p => p.Key).Where(IsReserved).ToList())
+            {
+                meta.Remove(key);
+            }
         }
 
         if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity)
@@ -31,4 +37,7 @@ internal static class UpstreamMeta
 
         return meta is { Count: > 0 } ? meta : null;
     }
+
+    private static bool IsReserved(string key) =>
+        key.StartsWith("io.modelcontextprotocol/", StringComparison.Ordinal) || key.StartsWith("modelcontextprotocol.io/", StringComparison.Ordinal);
 }

@@ -13,6 +13,8 @@ namespace AgentGateway.Mcp.Upstream;
 /// </summary>
 internal sealed class McpClientTarget : IUpstreamTarget
 {
+    private static readonly TimeSpan ProgressGrace = TimeSpan.FromMilliseconds(50);
+
     private readonly TaskCompletionSource _broken = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _dead = new();
     private readonly string name;
@@ -36,11 +38,62 @@ internal sealed class McpClientTarget : IUpstreamTarget
     public ValueTask<ListToolsResult> ListToolsAsync(string? cursor, JsonObject? meta, CancellationToken cancellationToken) =>
         RunAsync(ct => client.ListToolsAsync(new ListToolsRequestParams { Cursor = cursor, Meta = meta }, ct), cancellationToken);
 
-    public ValueTask<CallToolResult> CallToolAsync(string toolName, IDictionary<string, JsonElement>? arguments,
+    /// <summary>
+    /// Calls a tool with our own request id and progress token so that client cancellation becomes an explicit
+    /// <c>notifications/cancelled</c> upstream: over Streamable HTTP the SDK client only aborts its POST when the
+    /// token fires during the request, which servers do not treat as cancellation.
+    /// </summary>
+    public async ValueTask<CallToolResult> CallToolAsync(string toolName, IDictionary<string, JsonElement>? arguments,
         IProgress<ProgressNotificationValue>? progress, JsonObject? meta, CancellationToken cancellationToken)
     {
-        var args = arguments?.ToDictionary(static p => p.Key, static p => (object?)p.Value);
-        return RunAsync(ct => client.CallToolAsync(toolName, args, progress, new RequestOptions { Meta = meta }, ct), cancellationToken);
+        var requestId = new RequestId("agw-" + Guid.NewGuid().ToString("N"));
+        var request = new CallToolRequestParams { Name = toolName, Arguments = arguments, Meta = meta };
+        IAsyncDisposable? progressRegistration = null;
+        if (progress is not null)
+        {
+            var token = new ProgressToken(requestId.ToString());
+            request.Meta ??= [];
+            request.Meta["progressToken"] = token.ToString();
+            progressRegistration = client.RegisterNotificationHandler(NotificationMethods.ProgressNotification, (notification, _) =>
+            {
+                if (notification.Params?.Deserialize<ProgressNotificationParams>(McpJsonUtilities.DefaultOptions) is { } p && p.ProgressToken == token)
+                {
+                    progress.Report(p.Progress);
+                }
+
+                return default;
+            });
+        }
+
+        using var cancelRegistration = cancellationToken.Register(() => _ = SendCancelledAsync(requestId));
+        try
+        {
+            return await RunAsync(ct => client.SendRequestAsync<CallToolRequestParams, CallToolResult>(
+                RequestMethods.ToolsCall, request, McpJsonUtilities.DefaultOptions, requestId, ct), cancellationToken);
+        }
+        finally
+        {
+            if (progressRegistration is not null)
+            {
+                // The SDK dispatches an upstream's notifications and its response concurrently, so the last progress
+                // update can trail the result by a moment; unregistering at once would drop it.
+                await Task.Delay(ProgressGrace, CancellationToken.None);
+                await progressRegistration.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task SendCancelledAsync(RequestId requestId)
+    {
+        try
+        {
+            await client.SendNotificationAsync(NotificationMethods.CancelledNotification,
+                new CancelledNotificationParams { RequestId = requestId, Reason = "cancelled by the client" }, McpJsonUtilities.DefaultOptions, CancellationToken.None);
+        }
+        catch (Exception ex) when (UpstreamErrors.IsTransportFailure(ex) || ex is OperationCanceledException)
+        {
+            // The connection is gone; there is nothing left to cancel.
+        }
     }
 
     public ValueTask<ListPromptsResult> ListPromptsAsync(string? cursor, JsonObject? meta, CancellationToken cancellationToken) =>
