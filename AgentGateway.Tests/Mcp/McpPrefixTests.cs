@@ -1,0 +1,44 @@
+using AgentGateway.Tests.Infrastructure;
+using AgentGateway.Tests.Mcp.TestServers;
+
+namespace AgentGateway.Tests.Mcp;
+
+/// <summary>The prefix modes: names stay unique; under never a collision keeps the first target's entry.</summary>
+public sealed class McpPrefixTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PrefixNever_CollidingToolNames_FirstTargetWinsAndCallsRouteToIt()
+    {
+        await using var first = await TestMcpServer.StartAsync();
+        await using var second = await TestMcpServer.StartAsync();
+        await using var sse = await TestMcpServer.StartAsync(sse: true);
+        await using var gw = await TestGateway.StartAsync(McpTestClient.GatewayYaml(
+            McpTestClient.UrlTarget("first", first.Url) + McpTestClient.UrlTarget("second", second.Url) + McpTestClient.UrlTarget("legacy", sse.Url, "sse"),
+            prefix: "never"));
+        await using var client = await McpTestClient.ConnectAsync(gw);
+
+        var tools = (await client.ListToolsAsync(cancellationToken: Ct)).Select(t => t.Name).ToList();
+        await client.CallToolAsync("trace", cancellationToken: Ct);
+
+        Assert.Single(tools, "add");
+        Assert.Contains("upper", tools);
+        Assert.Equal(tools.Count, tools.Distinct().Count());
+        Assert.NotNull(first.State.LastTraceparent);
+        Assert.Null(second.State.LastTraceparent);
+    }
+
+    [Fact]
+    public async Task PrefixAlways_SingleTarget_StillPrefixed()
+    {
+        await using var http = await TestMcpServer.StartAsync();
+        await using var gw = await TestGateway.StartAsync(McpTestClient.GatewayYaml(McpTestClient.UrlTarget("http", http.Url), prefix: "always"));
+        await using var client = await McpTestClient.ConnectAsync(gw);
+
+        var tools = (await client.ListToolsAsync(cancellationToken: Ct)).Select(t => t.Name).ToList();
+
+        Assert.Contains("http_add", tools);
+        Assert.DoesNotContain("add", tools);
+    }
+}
