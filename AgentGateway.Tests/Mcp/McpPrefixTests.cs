@@ -41,4 +41,22 @@ public sealed class McpPrefixTests
         Assert.Contains("http_add", tools);
         Assert.DoesNotContain("add", tools);
     }
+
+    [Fact]
+    public async Task Capabilities_UnionOfTargets_ToolsOnlyTargetHasNoPrompts()
+    {
+        await using var sse = await TestMcpServer.StartAsync(sse: true);
+        await using var http = await TestMcpServer.StartAsync();
+        await using var toolsOnly = await TestGateway.StartAsync(McpTestClient.GatewayYaml(McpTestClient.UrlTarget("legacy", sse.Url, "sse")));
+        await using var mixed = await TestGateway.StartAsync(McpTestClient.GatewayYaml(
+            McpTestClient.UrlTarget("legacy", sse.Url, "sse") + McpTestClient.UrlTarget("http", http.Url)));
+        await using var toolsOnlyClient = await McpTestClient.ConnectAsync(toolsOnly);
+        await using var mixedClient = await McpTestClient.ConnectAsync(mixed);
+
+        Assert.NotNull(toolsOnlyClient.ServerCapabilities.Tools);
+        Assert.Null(toolsOnlyClient.ServerCapabilities.Prompts);
+        Assert.Null(toolsOnlyClient.ServerCapabilities.Resources);
+        Assert.NotNull(mixedClient.ServerCapabilities.Prompts);
+        Assert.NotNull(mixedClient.ServerCapabilities.Resources);
+    }
 }
