@@ -50,6 +50,17 @@ public sealed class McpPrefixTests
         await using var toolsOnly = await TestGateway.StartAsync(McpTestClient.GatewayYaml(McpTestClient.UrlTarget("legacy", sse.Url, "sse")));
         await using var mixed = await TestGateway.StartAsync(McpTestClient.GatewayYaml(
             McpTestClient.UrlTarget("legacy", sse.Url, "sse") + McpTestClient.UrlTarget("http", http.Url)));
+        // Capabilities are known once every target has connected; a first listing waits for that.
+        await using (var warmUp = await McpTestClient.ConnectAsync(toolsOnly))
+        {
+            await warmUp.ListToolsAsync(cancellationToken: Ct);
+        }
+
+        await using (var warmUp = await McpTestClient.ConnectAsync(mixed))
+        {
+            await warmUp.ListToolsAsync(cancellationToken: Ct);
+        }
+
         await using var toolsOnlyClient = await McpTestClient.ConnectAsync(toolsOnly);
         await using var mixedClient = await McpTestClient.ConnectAsync(mixed);
 

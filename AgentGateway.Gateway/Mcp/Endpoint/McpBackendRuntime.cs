@@ -60,19 +60,14 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
 
     public Task StartAsync(CancellationToken cancellationToken) => _host.StartAsync(cancellationToken);
 
-    /// <summary>Per new session: advertise the union of the targets' capabilities (see <see cref="MergedCapabilities"/>).</summary>
-    public async Task ConfigureSessionOptionsAsync(McpServerOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Per new session (and per sessionless request): advertise the union of the targets' capabilities (see
+    /// <see cref="MergedCapabilities"/>). Never waits for targets: a client's discovery probe has a short timeout.
+    /// </summary>
+    public Task ConfigureSessionOptionsAsync(McpServerOptions options)
     {
-        try
-        {
-            await _sharedReady.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
         MergedCapabilities.Apply(options, [.. Config.Targets.Select(t => _knownCapabilities.GetValueOrDefault(t.Name))]);
+        return Task.CompletedTask;
     }
 
     /// <summary>Serves one request of the route (any sub-path, any method).</summary>
