@@ -46,6 +46,7 @@ internal sealed class CedarValidator(CedarSchema schema)
             }
         }
 
+        var environments = 0;
         foreach (var action in schema.Actions.Values)
         {
             if (!ActionMatches(policy.Action, action.Uid))
@@ -58,9 +59,15 @@ internal sealed class CedarValidator(CedarSchema schema)
                 foreach (var r in action.Resources.Where(r => TypeMatches(policy.Resource, r)))
                 {
                     var env = new ValidationEnv(schema, p, action.Uid, r, (VRecord)VTypes.FromSchema(action.Context), _actionAncestors);
+                    environments++;
                     CheckConditions(policy, env);
                 }
             }
+        }
+
+        if (environments == 0)
+        {
+            throw new ValidationFailure("the policy's head matches no action, principal type and resource type the schema allows together");
         }
     }
 
