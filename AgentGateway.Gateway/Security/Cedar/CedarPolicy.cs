@@ -1,14 +1,5 @@
 namespace AgentGateway.Security.Cedar;
 
-internal enum PolicyEffect
-{
-    Permit,
-    Forbid,
-}
-
-/// <summary>One condition clause; <see cref="IsWhen"/> false means <c>unless</c>.</summary>
-internal sealed record PolicyCondition(bool IsWhen, Expr Body);
-
 /// <summary>A parsed policy: effect, head constraints and when/unless clauses.</summary>
 internal sealed class CedarPolicy(
     string id,

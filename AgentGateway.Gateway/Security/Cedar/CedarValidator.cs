@@ -141,6 +141,3 @@ internal sealed class CedarValidator(CedarSchema schema)
         return schema.Actions.Keys.ToDictionary(a => a, a => schema.Actions.Keys.Where(b => !a.Equals(b) && entities.IsIn(a, b)).ToHashSet());
     }
 }
-
-/// <summary>Thrown on the first type error; one is enough to reject the policy.</summary>
-internal sealed class ValidationFailure(string message) : Exception(message);
