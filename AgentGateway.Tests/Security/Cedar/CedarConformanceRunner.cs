@@ -83,7 +83,18 @@ internal static class CedarConformanceRunner
 
     private static int RunFile(string file, string baseDir, Cache cache, List<string> mismatches, ref int flags, List<string> flagMismatches)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(file));
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllText(file));
+        }
+        catch (JsonException e)
+        {
+            mismatches.Add($"{Path.GetRelativePath(baseDir, file)}: not valid JSON: {e.Message}");
+            return 0;
+        }
+
+        using var _ = doc;
         var test = doc.RootElement;
         if (test.ValueKind != JsonValueKind.Object || !test.TryGetProperty("requests", out var requests))
         {
@@ -130,7 +141,7 @@ internal static class CedarConformanceRunner
         foreach (var request in requests.EnumerateArray())
         {
             n++;
-            var label = $"{name} \"{request.GetProperty("description").GetString()}\"";
+            var label = $"{name} \"{(request.TryGetProperty("description", out var d) ? d.GetString() : $"request {n}")}\"";
             try
             {
                 var action = CedarJson.ParseUid(request.GetProperty("action"));
