@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AgentGateway.Security.Cedar;
 
 /// <summary>
@@ -21,12 +23,12 @@ internal static class Authorizer
         Evaluate(policies.OtherActions, env, ref permits, ref forbids, ref errors);
         if (forbids is not null)
         {
-            return new CedarResponse(CedarDecision.Deny, Sorted(forbids, policies), (IReadOnlyList<CedarPolicyError>?)errors ?? []);
+            return new CedarResponse(CedarDecision.Deny, Sorted(forbids), (IReadOnlyList<CedarPolicyError>?)errors ?? []);
         }
 
         if (permits is not null)
         {
-            return new CedarResponse(CedarDecision.Allow, Sorted(permits, policies), (IReadOnlyList<CedarPolicyError>?)errors ?? []);
+            return new CedarResponse(CedarDecision.Allow, Sorted(permits), (IReadOnlyList<CedarPolicyError>?)errors ?? []);
         }
 
         return errors is null ? DenyNoReasons : new CedarResponse(CedarDecision.Deny, [], errors);
@@ -65,7 +67,7 @@ internal static class Authorizer
     }
 
     // Reasons come from two candidate lists; report them in policy-set order for stable output.
-    private static List<string> Sorted(List<string> ids, CedarPolicySet policies)
+    private static List<string> Sorted(List<string> ids)
     {
         if (ids.Count > 1)
         {
@@ -74,6 +76,8 @@ internal static class Authorizer
 
         return ids;
 
-        static int Index(string id) => int.TryParse(id.AsSpan(6), out var n) ? n : int.MaxValue;
+        static int Index(string id) =>
+            id.StartsWith("policy", StringComparison.Ordinal) &&
+            int.TryParse(id.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
     }
 }

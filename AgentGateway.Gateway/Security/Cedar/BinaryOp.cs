@@ -1,5 +1,6 @@
 namespace AgentGateway.Security.Cedar;
 
+/// <summary>The binary operators, including the set and tag methods that take one argument.</summary>
 internal enum BinaryOp
 {
     Eq,

@@ -1,14 +1,5 @@
 namespace AgentGateway.Security.Cedar;
 
-internal enum PolicyEffect
-{
-    Permit,
-    Forbid,
-}
-
-/// <summary>One condition clause; <see cref="IsWhen"/> false means <c>unless</c>.</summary>
-internal sealed record PolicyCondition(bool IsWhen, Expr Body);
-
 /// <summary>A parsed policy: effect, head constraints and when/unless clauses.</summary>
 internal sealed class CedarPolicy(
     string id,
@@ -34,6 +25,9 @@ internal sealed class CedarPolicy(
     public IReadOnlyDictionary<string, string> Annotations { get; } = annotations;
 
     public bool ScopeMatches(CedarRequest request, CedarEntities entities) =>
+        // Equality heads are checked first: they reject most policies without touching the hierarchy.
+        (Resource.Kind != ScopeKind.Eq || Resource.Uid!.Equals(request.Resource)) &&
+        (Principal.Kind != ScopeKind.Eq || Principal.Uid!.Equals(request.Principal)) &&
         Principal.Matches(request.Principal, entities) &&
         Action.Matches(request.Action, entities) &&
         Resource.Matches(request.Resource, entities);

@@ -1,11 +1,5 @@
 namespace AgentGateway.Security.Cedar;
 
-/// <summary>An entity type declared in a schema.</summary>
-internal sealed record SchemaEntityType(string Name, RecordSchemaType Attributes, SchemaType? Tags, IReadOnlyList<string> MemberOf, IReadOnlyList<string>? EnumIds);
-
-/// <summary>An action declared in a schema: its parents, what it applies to and its context type.</summary>
-internal sealed record SchemaAction(EntityUid Uid, IReadOnlyList<EntityUid> Parents, IReadOnlyList<string> Principals, IReadOnlyList<string> Resources, RecordSchemaType Context);
-
 /// <summary>
 /// A schema in the human-readable Cedar format. The engine uses it to read entity attributes, tags and
 /// request context with their declared types, and to add the action entities and their hierarchy.

@@ -58,7 +58,13 @@ internal sealed class PolicyParser(string text) : TokenReader(text)
                 throw Error("a condition cannot be empty");
             }
 
+            var start = Peek;
             var body = new ExprParser(this).ParseExpr();
+            if (ExprDepth.Of(body) > ExprDepth.Max)
+            {
+                throw Error($"expression is nested more than {ExprDepth.Max} levels deep", start);
+            }
+
             Expect("}");
             conditions.Add(new PolicyCondition(isWhen, body));
         }

@@ -1,15 +1,5 @@
 namespace AgentGateway.Security.Cedar;
 
-internal enum ScopeKind
-{
-    Any,
-    Eq,
-    In,
-    Is,
-    IsIn,
-    InSet,
-}
-
 /// <summary>A policy head constraint on principal, action or resource (e.g. <c>principal is User in Group::"a"</c>).</summary>
 internal sealed class ScopeConstraint(ScopeKind kind, EntityUid? uid = null, string? entityType = null, EntityUid[]? uids = null)
 {

@@ -1,14 +1,5 @@
 namespace AgentGateway.Security.Cedar;
 
-internal enum TokenKind
-{
-    Ident,
-    String,
-    Int,
-    Punct,
-    End,
-}
-
 /// <summary>A lexical token; for strings <see cref="Text"/> is the raw text between the quotes (escapes not yet decoded).</summary>
 internal readonly record struct Token(TokenKind Kind, string Text, int Line, int Column)
 {

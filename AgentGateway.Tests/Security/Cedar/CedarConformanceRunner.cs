@@ -5,12 +5,6 @@ using AgentGateway.Security.Cedar;
 
 namespace AgentGateway.Tests.Security.Cedar;
 
-/// <summary>The outcome of running a folder of Cedar integration tests.</summary>
-internal sealed record ConformanceSummary(int Requests, IReadOnlyList<string> Mismatches, int ValidationFlags, int ValidationMatches)
-{
-    public string Line => $"Cedar conformance: {Requests} requests checked, {Mismatches.Count} mismatched";
-}
-
 /// <summary>
 /// Runs Cedar integration-test files (the upstream JSON format) against our engine: parses the schema,
 /// entities (typed by the schema, plus the schema's action entities) and policies, then compares every
@@ -54,14 +48,15 @@ internal static class CedarConformanceRunner
             }
 
             var mismatches = new List<string>();
-            int requests = 0, flags = 0, flagMatches = 0;
+            int requests = 0, flags = 0;
+            var flagMismatches = new List<string>();
             var cache = new Cache();
             foreach (var (file, baseDir) in runs)
             {
-                requests += RunFile(file, baseDir, cache, mismatches, ref flags, ref flagMatches);
+                requests += RunFile(file, baseDir, cache, mismatches, ref flags, flagMismatches);
             }
 
-            return new ConformanceSummary(requests, mismatches, flags, flagMatches);
+            return new ConformanceSummary(requests, mismatches, flags, flagMismatches);
         }
         finally
         {
@@ -86,9 +81,20 @@ internal static class CedarConformanceRunner
         public Dictionary<string, CedarEntities> Entities { get; } = [];
     }
 
-    private static int RunFile(string file, string baseDir, Cache cache, List<string> mismatches, ref int flags, ref int flagMatches)
+    private static int RunFile(string file, string baseDir, Cache cache, List<string> mismatches, ref int flags, List<string> flagMismatches)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(file));
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllText(file));
+        }
+        catch (JsonException e)
+        {
+            mismatches.Add($"{Path.GetRelativePath(baseDir, file)}: not valid JSON: {e.Message}");
+            return 0;
+        }
+
+        using var _ = doc;
         var test = doc.RootElement;
         if (test.ValueKind != JsonValueKind.Object || !test.TryGetProperty("requests", out var requests))
         {
@@ -121,11 +127,21 @@ internal static class CedarConformanceRunner
             return count;
         }
 
+        if (schema is not null && test.TryGetProperty("shouldValidate", out var shouldValidate))
+        {
+            flags++;
+            var errors = new CedarValidator(schema).Validate(policies);
+            if ((errors.Count == 0) != shouldValidate.GetBoolean())
+            {
+                flagMismatches.Add($"{name}: expected shouldValidate={shouldValidate.GetBoolean()}, validator said: {(errors.Count == 0 ? "valid" : string.Join("; ", errors))}");
+            }
+        }
+
         var n = 0;
         foreach (var request in requests.EnumerateArray())
         {
             n++;
-            var label = $"{name} \"{request.GetProperty("description").GetString()}\"";
+            var label = $"{name} \"{(request.TryGetProperty("description", out var d) ? d.GetString() : $"request {n}")}\"";
             try
             {
                 var action = CedarJson.ParseUid(request.GetProperty("action"));

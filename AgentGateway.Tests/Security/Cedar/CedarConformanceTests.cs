@@ -8,19 +8,36 @@ namespace AgentGateway.Tests.Security.Cedar;
 /// </summary>
 public sealed class CedarConformanceTests
 {
+    // Both facts below read one run of the (large) suite.
+    private static readonly Lazy<ConformanceSummary> Summary = new(Run);
+
     [Fact]
     public void IntegrationTests_EveryRequest_MatchesExpectedDecisionReasonsAndErrors()
     {
-        var custom = Environment.GetEnvironmentVariable("CEDAR_TESTS_DIR");
-        var root = string.IsNullOrEmpty(custom) ? CedarConformanceRunner.FindSharedFolder(AppContext.BaseDirectory) : custom;
-        Assert.True(root is not null && Directory.Exists(root), $"Cedar integration tests not found (looked for shared/cedar-integration-tests above {AppContext.BaseDirectory}; CEDAR_TESTS_DIR='{custom}')");
-
-        var summary = CedarConformanceRunner.RunFolder(root);
+        var summary = Summary.Value;
 
         TestContext.Current.TestOutputHelper?.WriteLine(summary.Line);
         Console.WriteLine(summary.Line);
         var details = string.Join(Environment.NewLine, summary.Mismatches.Take(20));
         Assert.True(summary.Requests > 0 && summary.Mismatches.Count == 0, summary.Line + Environment.NewLine + details);
+    }
+
+    [Fact]
+    public void IntegrationTests_ShouldValidateFlags_AgreeWithOurValidator()
+    {
+        var summary = Summary.Value;
+
+        TestContext.Current.TestOutputHelper?.WriteLine(summary.ValidationLine);
+        var details = string.Join(Environment.NewLine, summary.ValidationMismatches.Take(20));
+        Assert.True(summary.ValidationFlags > 0 && summary.ValidationMismatches.Count == 0, summary.ValidationLine + Environment.NewLine + details);
+    }
+
+    private static ConformanceSummary Run()
+    {
+        var custom = Environment.GetEnvironmentVariable("CEDAR_TESTS_DIR");
+        var root = string.IsNullOrEmpty(custom) ? CedarConformanceRunner.FindSharedFolder(AppContext.BaseDirectory) : custom;
+        Assert.True(root is not null && Directory.Exists(root), $"Cedar integration tests not found (looked for shared/cedar-integration-tests above {AppContext.BaseDirectory}; CEDAR_TESTS_DIR='{custom}')");
+        return CedarConformanceRunner.RunFolder(root);
     }
 
     [Fact]

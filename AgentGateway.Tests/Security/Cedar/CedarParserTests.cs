@@ -42,6 +42,28 @@ public sealed class CedarParserTests
     }
 
     [Fact]
+    public void Parse_HugeOperatorChain_IsRejectedInsteadOfOverflowingTheStack()
+    {
+        var chain = string.Join(" && ", Enumerable.Repeat("true", 100_000));
+
+        var e = Assert.Throws<CedarParseException>(() => CedarPolicySet.Parse($"permit(principal, action, resource) when {{ {chain} }};"));
+
+        Assert.Contains("nested more than", e.Message, StringComparison.Ordinal);
+        Assert.Equal((1, 44), (e.Line, e.Column));
+    }
+
+    [Fact]
+    public void Parse_LongButShallowChain_IsAccepted()
+    {
+        var chain = string.Join(" && ", Enumerable.Repeat("true", 500));
+        var set = CedarPolicySet.Parse($"permit(principal, action, resource) when {{ {chain} }};");
+
+        var r = Authorizer.IsAuthorized(new CedarRequest(new EntityUid("U", "a"), new EntityUid("Action", "x"), new EntityUid("R", "r")), set, CedarEntities.Empty);
+
+        Assert.True(r.IsAllowed);
+    }
+
+    [Fact]
     public void Parse_MinLongLiteral_IsAccepted()
     {
         var set = CedarPolicySet.Parse("permit(principal, action, resource) when { -9223372036854775808 < 0 };");
