@@ -40,6 +40,10 @@ internal static class GatewayListeners
         }
 
         var baseDirectory = ConfigBaseDirectory(configuration);
+        // The configured listeners replace the host URLs; clearing them avoids Kestrel's "overriding addresses" warning.
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
+        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, "");
+        builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, "");
         builder.WebHost.ConfigureKestrel(k =>
         {
             var logger = k.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentGateway.Hosting.Listeners");

@@ -1,4 +1,5 @@
 using AgentGateway.Configuration;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace AgentGateway.Traffic;
 
@@ -46,22 +47,33 @@ internal sealed class HttpRetryPlan
 
     /// <summary>
     /// Reads the body into memory for replay. Null when it cannot be retried: the body is larger than the
-    /// buffer limit, or chunked (unknown length: it could be anything, and is streamed through once instead).
+    /// buffer limit, or of unknown length (chunked / HTTP/2 without Content-Length: streamed through once instead).
     /// </summary>
     public async Task<byte[]?> TryBufferBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength is null)
+        // Kestrel knows whether a body can follow (HTTP/2 bodies need no Content-Length or Transfer-Encoding).
+        var canHaveBody = request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+            ?? (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0);
+        if (!canHaveBody || request.ContentLength == 0)
         {
-            return request.Headers.TransferEncoding.Count == 0 ? [] : null;
+            return [];
         }
 
-        if (request.ContentLength > MaxBufferedBodySize)
+        if (request.ContentLength is not { } length || length > MaxBufferedBodySize)
         {
             return null;
         }
 
-        var buffer = new byte[request.ContentLength.Value];
-        await request.Body.ReadExactlyAsync(buffer, cancellationToken);
+        var buffer = new byte[length];
+        try
+        {
+            await request.Body.ReadExactlyAsync(buffer, cancellationToken);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new BadHttpRequestException("the request body ended before its declared Content-Length", StatusCodes.Status400BadRequest);
+        }
+
         return buffer;
     }
 }

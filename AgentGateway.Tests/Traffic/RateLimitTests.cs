@@ -190,4 +190,28 @@ public class RateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, await Call("key-one"));
         Assert.Equal(HttpStatusCode.OK, await Call("key-two"));
     }
+
+    [Fact]
+    public async Task TokenLimit_OnLlmRoute_CountsTheUsageTheLlmHandlerReports()
+    {
+        await using var gw = await TestGateway.StartAsync("""
+            routes: [{ name: models, path: /v1, llm: models, policies: [tokens] }]
+            llm:
+              models:
+                providers: [{ name: m, type: mock, models: ["*"] }]
+            policies: { tokens: { rateLimit: { tokens: 5, per: 1h, key: route } } }
+            """);
+        var client = gw.CreateClient();
+        const string Chat = """{"model":"gpt-test","messages":[{"role":"user","content":"count these words please, all of them"}]}""";
+
+        var first = await client.PostAsync("/v1/chat/completions", new StringContent(Chat, Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var used = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("usage").GetProperty("total_tokens").GetInt64();
+        Assert.True(used > 5, $"the mock reported {used} tokens");
+
+        var second = await client.PostAsync("/v1/chat/completions", new StringContent(Chat, Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal("0", Header(second, "x-ratelimit-remaining"));
+    }
 }

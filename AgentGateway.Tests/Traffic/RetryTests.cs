@@ -118,4 +118,20 @@ public class RetryTests
         Assert.Equal(HttpStatusCode.InternalServerError, (await gw.CreateClient().GetAsync("/x", Ct)).StatusCode);
         Assert.Equal(1, flaky500.RequestCount);
     }
+
+    [Fact]
+    public async Task ChunkedBody_OfUnknownLength_IsNotRetried_EvenWhenPostIsAllowed()
+    {
+        await using var echo = await FlakyAsync(1);
+        await using var gw = await TestGateway.StartAsync(Yaml(echo, "{ attempts: 3, backoff: 0ms, nonIdempotent: true }"));
+
+        using var content = new StreamContent(new MemoryStream("{\"a\":1}"u8.ToArray()));
+        content.Headers.ContentLength = null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/items") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        var response = await gw.CreateClient().SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(1, echo.RequestCount);
+    }
 }
