@@ -28,10 +28,16 @@ public sealed class WeatherMcpTests : IAsyncLifetime
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Health_ReturnsHealthy()
+    public async Task Health_AnyHost_ReturnsHealthy()
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress };
-        Assert.Equal("Healthy", await http.GetStringAsync(new Uri("/health", UriKind.Relative), Ct));
+        // Orchestrators probe with an IP address as Host; only /mcp is behind the origin guard.
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.BaseAddress, "/health"));
+        request.Headers.Host = "10.1.2.3:8080";
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
@@ -172,5 +178,28 @@ public sealed class WeatherMcpTests : IAsyncLifetime
         using var response = await http.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("weather-mcp", HttpStatusCode.OK)]
+    [InlineData("evil.example", HttpStatusCode.Forbidden)]
+    public async Task Mcp_ConfiguredAllowedHosts_AdmitsOnlyThoseNames(string host, HttpStatusCode expected)
+    {
+        // Behind a gateway or in a container the server is reached by a service name, configured here.
+        await using var server = await SampleServer.StartAsync(args => WeatherServer.Build(args), "--Mcp:AllowedHosts=weather-mcp;gateway");
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.McpEndpoint)
+        {
+            Content = new StringContent(
+                """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""",
+                Encoding.UTF8,
+                "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        request.Headers.Host = host;
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(expected, response.StatusCode);
     }
 }

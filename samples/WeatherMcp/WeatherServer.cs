@@ -37,7 +37,7 @@ internal static class WeatherServer
             });
 
         var app = builder.Build();
-        app.UseLocalOriginGuard(app.Configuration["Mcp:AllowedHosts"]);
+        app.UseLocalOriginGuard("/mcp", app.Configuration["Mcp:AllowedHosts"]);
         app.MapGet("/health", () => Results.Text("Healthy"));
         app.MapMcp("/mcp");
         return app;
