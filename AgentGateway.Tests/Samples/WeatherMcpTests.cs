@@ -154,6 +154,36 @@ public sealed class WeatherMcpTests : IAsyncLifetime
         Assert.Contains("Nairobi", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LegacySse_Enabled_ServesSseClients()
+    {
+        await using var server = await SampleServer.StartAsync(args => WeatherServer.Build(args), "--Mcp:EnableLegacySse=true");
+        await using var client = await McpClient.CreateAsync(
+            new HttpClientTransport(new HttpClientTransportOptions
+            {
+                Endpoint = new Uri(server.BaseAddress, "/mcp/sse"),
+                TransportMode = HttpTransportMode.Sse,
+            }),
+            new McpClientOptions { ProtocolVersion = SampleServer.SessionProtocolVersion },
+            cancellationToken: Ct);
+
+        var tools = await client.ListToolsAsync(cancellationToken: Ct);
+        var result = await client.CallToolAsync("get_alerts", new Dictionary<string, object?> { ["city"] = "Seattle" }, cancellationToken: Ct);
+
+        Assert.Equal(3, tools.Count);
+        Assert.Equal("flood", Assert.Single(Assert.IsType<JsonElement>(result.StructuredContent).GetProperty("alerts").EnumerateArray()).GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task LegacySse_ByDefault_IsNotMapped()
+    {
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri(_server.BaseAddress, "/mcp/sse"), HttpCompletionOption.ResponseHeadersRead, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("evil.example", null)]
     [InlineData(null, "http://evil.example")]
