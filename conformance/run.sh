@@ -18,6 +18,7 @@ if [[ ! -x "$node" || ! -f "$cli" ]]; then
   exit 2
 fi
 
+started=$SECONDS
 out="$(mktemp -d)"
 log="$out/run.log"
 status=0
@@ -34,5 +35,5 @@ if [[ "$status" -ne 0 ]]; then
   grep -E 'errorMessage|Error|regression|stale' "$log" | head -40 || true
   [[ "$passed" -eq 0 && "$failed" -eq 0 ]] && tail -40 "$log"
 fi
-echo "MCP conformance ($label): $passed passed, $failed failed (suite: $suite, exit code: $status, log: $log)"
+echo "MCP conformance ($label): $passed passed, $failed failed (suite: $suite, $((SECONDS - started)) s, exit code: $status, log: $log)"
 exit "$status"

@@ -21,9 +21,9 @@ internal sealed class SampleServer : IAsyncDisposable
 
     public Uri McpEndpoint => new(BaseAddress, "/mcp");
 
-    public static async Task<SampleServer> StartAsync(Func<string[], WebApplication> build)
+    public static async Task<SampleServer> StartAsync(Func<string[], WebApplication> build, params string[] extraArgs)
     {
-        var app = build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        var app = build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. extraArgs]);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new SampleServer(app, new Uri(address));

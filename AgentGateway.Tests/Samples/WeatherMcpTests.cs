@@ -28,10 +28,16 @@ public sealed class WeatherMcpTests : IAsyncLifetime
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Health_ReturnsHealthy()
+    public async Task Health_AnyHost_ReturnsHealthy()
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress };
-        Assert.Equal("Healthy", await http.GetStringAsync(new Uri("/health", UriKind.Relative), Ct));
+        // Orchestrators probe with an IP address as Host; only /mcp is behind the origin guard.
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.BaseAddress, "/health"));
+        request.Headers.Host = "10.1.2.3:8080";
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
@@ -148,6 +154,36 @@ public sealed class WeatherMcpTests : IAsyncLifetime
         Assert.Contains("Nairobi", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LegacySse_Enabled_ServesSseClients()
+    {
+        await using var server = await SampleServer.StartAsync(args => WeatherServer.Build(args), "--Mcp:EnableLegacySse=true");
+        await using var client = await McpClient.CreateAsync(
+            new HttpClientTransport(new HttpClientTransportOptions
+            {
+                Endpoint = new Uri(server.BaseAddress, "/mcp/sse"),
+                TransportMode = HttpTransportMode.Sse,
+            }),
+            new McpClientOptions { ProtocolVersion = SampleServer.SessionProtocolVersion },
+            cancellationToken: Ct);
+
+        var tools = await client.ListToolsAsync(cancellationToken: Ct);
+        var result = await client.CallToolAsync("get_alerts", new Dictionary<string, object?> { ["city"] = "Seattle" }, cancellationToken: Ct);
+
+        Assert.Equal(3, tools.Count);
+        Assert.Equal("flood", Assert.Single(Assert.IsType<JsonElement>(result.StructuredContent).GetProperty("alerts").EnumerateArray()).GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task LegacySse_ByDefault_IsNotMapped()
+    {
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri(_server.BaseAddress, "/mcp/sse"), HttpCompletionOption.ResponseHeadersRead, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("evil.example", null)]
     [InlineData(null, "http://evil.example")]
@@ -172,5 +208,28 @@ public sealed class WeatherMcpTests : IAsyncLifetime
         using var response = await http.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("weather-mcp", HttpStatusCode.OK)]
+    [InlineData("evil.example", HttpStatusCode.Forbidden)]
+    public async Task Mcp_ConfiguredAllowedHosts_AdmitsOnlyThoseNames(string host, HttpStatusCode expected)
+    {
+        // Behind a gateway or in a container the server is reached by a service name, configured here.
+        await using var server = await SampleServer.StartAsync(args => WeatherServer.Build(args), "--Mcp:AllowedHosts=weather-mcp;gateway");
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.McpEndpoint)
+        {
+            Content = new StringContent(
+                """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""",
+                Encoding.UTF8,
+                "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        request.Headers.Host = host;
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(expected, response.StatusCode);
     }
 }

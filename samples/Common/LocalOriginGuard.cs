@@ -8,16 +8,17 @@ namespace AgentGateway.Samples.Common;
 /// A page on evil.example can resolve its name to 127.0.0.1 and make the browser talk to a local
 /// server; the browser still sends the attacker's Host and Origin, so both are checked here.
 /// </summary>
-public static class LocalOriginGuard
+internal static class LocalOriginGuard
 {
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]", "::1"];
 
     /// <summary>
-    /// Rejects requests whose Host or Origin names a host other than loopback or one listed in
-    /// configuration key <c>Mcp:AllowedHosts</c> (semicolon separated; <c>*</c> turns the check off,
-    /// e.g. when the server runs behind a trusted gateway in a container).
+    /// Rejects requests under <paramref name="path"/> whose Host or Origin names a host other than loopback
+    /// or one listed in configuration key <c>Mcp:AllowedHosts</c> (semicolon separated; <c>*</c> turns the
+    /// check off, e.g. when the server runs behind a trusted gateway in a container). Other paths (health
+    /// probes, which orchestrators send with an IP as Host) are not checked.
     /// </summary>
-    public static IApplicationBuilder UseLocalOriginGuard(this IApplicationBuilder app, string? extraAllowedHosts)
+    public static IApplicationBuilder UseLocalOriginGuard(this IApplicationBuilder app, PathString path, string? extraAllowedHosts)
     {
         var extra = (extraAllowedHosts ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (extra.Contains("*"))
@@ -28,7 +29,7 @@ public static class LocalOriginGuard
         var allowed = new HashSet<string>(LoopbackHosts.Concat(extra), StringComparer.OrdinalIgnoreCase);
         return app.Use(async (context, next) =>
         {
-            if (!IsAllowed(context.Request, allowed))
+            if (context.Request.Path.StartsWithSegments(path) && !IsAllowed(context.Request, allowed))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 await context.Response.WriteAsJsonAsync(new

@@ -40,7 +40,7 @@ internal static class ConformanceServer
 
         var app = builder.Build();
 
-        app.UseLocalOriginGuard(app.Configuration["Mcp:AllowedHosts"]);
+        app.UseLocalOriginGuard("/mcp", app.Configuration["Mcp:AllowedHosts"]);
         app.MapGet("/health", () => Results.Text("Healthy"));
         app.MapMcp("/mcp");
 

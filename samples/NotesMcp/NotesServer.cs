@@ -31,7 +31,7 @@ internal static class NotesServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseLocalOriginGuard(app.Configuration["Mcp:AllowedHosts"]);
+        app.UseLocalOriginGuard("/mcp", app.Configuration["Mcp:AllowedHosts"]);
         app.MapGet("/health", () => Results.Text("Healthy"));
         app.MapMcp("/mcp");
         return app;

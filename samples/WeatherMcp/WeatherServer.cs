@@ -21,7 +21,15 @@ internal static class WeatherServer
                 options.ServerInfo = new Implementation { Name = "weather-mcp", Title = "Weather (sample)", Version = "1.0.0" };
                 options.ServerInstructions = "Weather for a fixed set of cities from a bundled dataset; call list_cities first.";
             })
-            .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients)
+            .WithHttpTransport(options =>
+            {
+                options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
+                // Opt-in legacy HTTP+SSE transport (GET /mcp/sse, POST /mcp/message), so gateway targets with
+                // `transport: sse` have a real server to talk to. Off by default: it has no request backpressure.
+#pragma warning disable MCP9004 // Obsolete because of that; it is opt-in here, for trusted local clients only.
+                options.EnableLegacySse = builder.Configuration.GetValue<bool>("Mcp:EnableLegacySse");
+#pragma warning restore MCP9004
+            })
             .WithTools([typeof(WeatherTools)])
             .WithPrompts([typeof(WeatherPrompts)])
             .WithResources([typeof(WeatherResources)])
@@ -37,7 +45,7 @@ internal static class WeatherServer
             });
 
         var app = builder.Build();
-        app.UseLocalOriginGuard(app.Configuration["Mcp:AllowedHosts"]);
+        app.UseLocalOriginGuard("/mcp", app.Configuration["Mcp:AllowedHosts"]);
         app.MapGet("/health", () => Results.Text("Healthy"));
         app.MapMcp("/mcp");
         return app;

@@ -14,10 +14,3 @@ internal sealed record Note
     public string ToMarkdown() =>
         $"# {Title}\n\n{Body}\n" + (Tags.Count > 0 ? $"\nTags: {string.Join(", ", Tags)}\n" : "");
 }
-
-/// <summary>The structured result of the list and search tools.</summary>
-internal sealed record NoteList
-{
-    public required int Count { get; init; }
-    public required IReadOnlyList<Note> Notes { get; init; }
-}

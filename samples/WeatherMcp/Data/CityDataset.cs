@@ -1,0 +1,6 @@
+namespace AgentGateway.Samples.WeatherMcp.Data;
+
+internal sealed record CityDataset
+{
+    public IReadOnlyList<City> Cities { get; init; } = [];
+}
