@@ -18,7 +18,7 @@ internal sealed class A2AUpstream(IHttpClientFactory clients)
     private static readonly HashSet<string> SkippedRequestHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "Host", "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Authorization",
-        "Proxy-Connection", "Content-Length", "Content-Type", "Authorization", "Cookie", "Expect",
+        "Proxy-Connection", "Content-Length", "Content-Type", "Authorization", "X-API-Key", "Cookie", "Expect",
         "traceparent", "tracestate", "baggage",
     };
 
@@ -50,10 +50,17 @@ internal sealed class A2AUpstream(IHttpClientFactory clients)
             content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         }
 
-        // The client's credentials are for the gateway; only an explicit passthrough hands them on.
-        if (backend.Passthrough && context.Request.Headers.Authorization.Count > 0)
+        // The client's credentials (bearer token, gateway API key) are for the gateway; only an explicit passthrough
+        // hands them on.
+        if (backend.Passthrough)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", (IEnumerable<string?>)context.Request.Headers.Authorization);
+            foreach (var name in (string[])["Authorization", "X-API-Key"])
+            {
+                if (context.Request.Headers.TryGetValue(name, out var credentials))
+                {
+                    request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)credentials);
+                }
+            }
         }
 
         foreach (var (name, value) in backend.Headers)

@@ -38,6 +38,35 @@ public class A2AGatewayPolicyTests(A2AAgentsFixture fixture)
     }
 
     [Fact]
+    public async Task CedarPolicy_DecidesPerAgentMethod_OnBothBindings()
+    {
+        var yaml = $$"""
+            routes:
+              - { name: planner, path: /agents/planner, a2a: planner, policies: [guarded] }
+            a2a:
+              planner: { url: "{{fixture.Planner.BaseAddress}}" }
+            policies:
+              guarded:
+                authorization:
+                  cedarText: |
+                    permit(principal, action == Action::"send_message", resource == Agent::"planner");
+                    forbid(principal, action, resource) when { resource.method == "tasks/get" || resource.method == "GetTask" };
+            """;
+        await using var gw = await TestGateway.StartAsync(yaml);
+        var client = gw.CreateClient();
+
+        var sent = await A2AHttp.JsonRpcAsync(client, "/agents/planner", "message/send", A2AHttp.V03Message("a"), ct: Ct);
+        var taskId = sent.GetProperty("result").GetProperty("id").GetString();
+        var denied = await A2AHttp.JsonRpcAsync(client, "/agents/planner", "tasks/get", new { id = taskId }, id: 9, ct: Ct);
+        using var rest = await client.GetAsync($"/agents/planner/rest/tasks/{taskId}", Ct);
+
+        Assert.Equal("completed", sent.GetProperty("result").GetProperty("status").GetProperty("state").GetString());
+        Assert.Equal(-32040, denied.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal(9, denied.GetProperty("id").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, rest.StatusCode);
+    }
+
+    [Fact]
     public async Task JsonRpcCall_EmitsSpanWithTaskAttributes_AndCountsTheRequest()
     {
         var spans = new ConcurrentQueue<Activity>();
@@ -87,6 +116,7 @@ public class A2AGatewayPolicyTests(A2AAgentsFixture fixture)
             """);
         var client = gw.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", "client-token");
+        client.DefaultRequestHeaders.Add("x-api-key", "gateway-key");
 
         var closed = await A2AHttp.JsonRpcAsync(client, "/closed/rpc", "GetTask", new { id = "t" }, version: "1.0", ct: Ct);
         var open = await A2AHttp.JsonRpcAsync(client, "/open", "GetTask", new { id = "t" }, version: "1.0", ct: Ct);
@@ -94,6 +124,7 @@ public class A2AGatewayPolicyTests(A2AAgentsFixture fixture)
         var closedHeaders = closed.GetProperty("headers");
         Assert.Equal("/rpc", closed.GetProperty("path").GetString());
         Assert.False(closedHeaders.TryGetProperty("authorization", out _));
+        Assert.False(closedHeaders.TryGetProperty("x-api-key", out _));
         Assert.Equal("k1", closedHeaders.GetProperty("x-agent-key").GetString());
         Assert.Equal("1.0", closedHeaders.GetProperty("a2a-version").GetString());
         Assert.Equal("Bearer client-token", open.GetProperty("headers").GetProperty("authorization").GetString());

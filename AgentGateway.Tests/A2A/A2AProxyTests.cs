@@ -145,10 +145,13 @@ public class A2AProxyTests(A2AAgentsFixture fixture)
         Assert.Equal("TASK_STATE_WORKING", stateWhenFirstEventArrived);
     }
 
-    [Fact]
-    public async Task MalformedJson_ReturnsParseError()
+    [Theory]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,")]
+    [InlineData("")]
+    [InlineData("not json at all")]
+    public async Task MalformedJson_ReturnsParseError(string body)
     {
-        var response = await A2AHttp.PostRawAsync(Client, "/agents/planner", "{\"jsonrpc\":\"2.0\",\"id\":1,", ct: Ct);
+        var response = await A2AHttp.PostRawAsync(Client, "/agents/planner", body, ct: Ct);
 
         Assert.Equal(-32700, response.GetProperty("error").GetProperty("code").GetInt32());
         Assert.Equal(JsonValueKind.Null, response.GetProperty("id").ValueKind);

@@ -27,7 +27,7 @@ internal sealed partial class AgentProcess : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet") { ArgumentList = { RepoPaths.SampleDll(project) } };
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["PLANNER_STREAM_DELAY_MS"] = "20";
+        start.Environment["PLANNER_STREAM_DELAY_MS"] = "30";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -44,6 +44,9 @@ public sealed class TravelAgentTests(TravelAgentFixture fixture) : IClassFixture
         var chunks = events.Where(e => e.GetProperty("kind").GetString() == "artifact-update").ToList();
         Assert.True(chunks.Count > 1, "the answer should stream in several chunks");
         Assert.Equal(ScriptedLlmServer.Question, string.Concat(chunks.Select(c => c.GetProperty("artifact").GetProperty("parts")[0].GetProperty("text").GetString())));
+        Assert.All(chunks[..^1], c => Assert.False(c.GetProperty("lastChunk").GetBoolean()));
+        Assert.True(chunks[^1].GetProperty("lastChunk").GetBoolean());
+        Assert.All(chunks[1..], c => Assert.True(c.GetProperty("append").GetBoolean()));
         Assert.Equal("input-required", events[^1].GetProperty("status").GetProperty("state").GetString());
         Assert.True(events[^1].GetProperty("final").GetBoolean());
     }

@@ -9,6 +9,8 @@ namespace A2A.AgentHost;
 /// <summary>The task store and lifecycle, in v1.0 terms; the endpoints translate to and from v0.3.</summary>
 internal sealed partial class TaskManager(IAgentLogic logic, ILogger<TaskManager> logger)
 {
+    private const int MaxTasks = 10_000;
+
     private readonly ConcurrentDictionary<string, TaskEntry> _tasks = new();
 
     /// <summary>Starts (or continues) a task. The subscription is taken before the agent runs, so a streaming
@@ -34,6 +36,7 @@ internal sealed partial class TaskManager(IAgentLogic logic, ILogger<TaskManager
         {
             var contextId = string.IsNullOrEmpty(message.ContextId) ? Guid.NewGuid().ToString("N") : message.ContextId;
             entry = new TaskEntry(Guid.NewGuid().ToString("N"), contextId);
+            EvictFinishedTasks();
             _tasks[entry.Id] = entry;
             entry.TryBeginTurn(message with { TaskId = entry.Id, ContextId = contextId }, first: true);
         }
@@ -64,6 +67,24 @@ internal sealed partial class TaskManager(IAgentLogic logic, ILogger<TaskManager
             .Where(t => string.IsNullOrEmpty(state) || state == TaskStates.Unspecified || t.Status.State == state)
             .OrderByDescending(t => t.Status.Timestamp, StringComparer.Ordinal)
             .ToList();
+
+    // The store is in memory: beyond MaxTasks, the oldest finished tasks are forgotten (running ones never are).
+    private void EvictFinishedTasks()
+    {
+        if (_tasks.Count < MaxTasks)
+        {
+            return;
+        }
+
+        var finished = _tasks.Values.Where(e => e.IsTerminal)
+            .OrderBy(e => e.Snapshot.Status.Timestamp, StringComparer.Ordinal)
+            .Take(_tasks.Count - MaxTasks + (MaxTasks / 10));
+        // Not disposed: a turn that just finished may still be unwinding and read its token; the GC collects them.
+        foreach (var entry in finished.ToList())
+        {
+            _tasks.TryRemove(entry.Id, out _);
+        }
+    }
 
     private async Task RunTurnAsync(TaskEntry entry, AgentTask snapshot, Message userMessage)
     {

@@ -31,6 +31,8 @@ internal sealed class TravelLogic(AIAgent agent) : IAgentLogic
 
         var reply = new StringBuilder();
         var artifactId = "answer-" + Guid.NewGuid().ToString("N")[..8];
+        string? pending = null;
+        var chunks = 0;
         await foreach (var update in agent.RunStreamingAsync(text, session, cancellationToken: cancellationToken))
         {
             if (string.IsNullOrEmpty(update.Text))
@@ -38,8 +40,19 @@ internal sealed class TravelLogic(AIAgent agent) : IAgentLogic
                 continue;
             }
 
-            updater.Artifact(artifactId, "answer", update.Text, append: reply.Length > 0, lastChunk: false);
+            // Each chunk goes out when the next one arrives, so the last one can say lastChunk: true.
+            if (pending is not null)
+            {
+                updater.Artifact(artifactId, "answer", pending, append: chunks++ > 0, lastChunk: false);
+            }
+
+            pending = update.Text;
             reply.Append(update.Text);
+        }
+
+        if (pending is not null)
+        {
+            updater.Artifact(artifactId, "answer", pending, append: chunks > 0, lastChunk: true);
         }
 
         var answer = reply.ToString().Trim();
