@@ -23,8 +23,14 @@ public sealed class DistributedApplication : IAsyncDisposable
         _orchestrator = new Orchestrator(options, appHostDirectory, resources, Logs, _ports, OnStateChanged);
     }
 
+    /// <summary>The AppHost's builder. AGENTGATEWAY_DASHBOARD_PORT overrides the dashboard port (0 = any free port).</summary>
     public static IDistributedApplicationBuilder CreateBuilder(string[] args) =>
-        new DistributedApplicationBuilder(new DistributedApplicationOptions { Args = args });
+        new DistributedApplicationBuilder(new DistributedApplicationOptions
+        {
+            Args = args,
+            DashboardPort = int.TryParse(Environment.GetEnvironmentVariable("AGENTGATEWAY_DASHBOARD_PORT"),
+                System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : 18888,
+        });
 
     public static IDistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options) =>
         new DistributedApplicationBuilder(options);
