@@ -112,6 +112,12 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             _orchestrator.Reporter.Info("stopping");
         }
+        catch (InvalidOperationException ex)
+        {
+            // A project that does not build: its output was already printed; exit non-zero without a stack trace.
+            _orchestrator.Reporter.Info("could not start the stack: " + ex.Message.Split('\n')[0]);
+            Environment.ExitCode = 1;
+        }
         finally
         {
             await StopCoreAsync();

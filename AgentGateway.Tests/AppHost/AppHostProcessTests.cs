@@ -6,6 +6,7 @@ using AgentGateway.AppHost.Hosting;
 namespace AgentGateway.Tests.AppHost;
 
 /// <summary>The real AppHost executable (Program.cs + LocalStack), stopped with SIGTERM as a terminal or CI would.</summary>
+[Collection(StackTestsDefinition.Name)]
 public partial class AppHostProcessTests
 {
     [GeneratedRegex(@"^(\S+(?: admin)?)\s+Healthy\s+(\S+)$", RegexOptions.Multiline)]

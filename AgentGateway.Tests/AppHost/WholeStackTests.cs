@@ -6,6 +6,7 @@ using AgentGateway.Tests.Infrastructure;
 namespace AgentGateway.Tests.AppHost;
 
 /// <summary>Redis + the real gateway + a real backend, each a separate process, wired like the local stack.</summary>
+[Collection(StackTestsDefinition.Name)]
 public class WholeStackTests
 {
     private const string GatewayYaml = """
