@@ -1,5 +1,6 @@
 using AgentGateway.Routing;
 using AgentGateway.Security.Cedar;
+using AgentGateway.Telemetry;
 
 namespace AgentGateway.Security;
 
@@ -38,6 +39,13 @@ internal sealed class CedarRequestAuthorizer(CedarPolicyCache policies) : IReque
             errors.AddRange(response.Errors.Select(e => $"{e.PolicyId}: {e.Message}"));
         }
 
+        var decision = allowed ? "allow" : "deny";
+        if (http.Features.Get<RequestTelemetryFeature>() is { } telemetry)
+        {
+            telemetry.AuthorizationDecision = decision;
+        }
+
+        GatewayMetrics.AuthorizationDecisions.Add(1, new("decision", decision), new("action", request.Action), new("route", route.Name));
         return ValueTask.FromResult(new AuthorizationResult(allowed, reasons, errors));
     }
 
