@@ -198,8 +198,9 @@ internal sealed class Orchestrator : IAsyncDisposable
             return;
         }
 
-        tracker.SetState(ResourceState.Exited, $"exited with code {exitCode}");
+        // Report before the state change: whoever waits for "Exited" may read the output at once.
         _reporter.Info($"'{tracker.Resource.Name}' exited with code {exitCode}");
+        tracker.SetState(ResourceState.Exited, $"exited with code {exitCode}");
     }
 
     public async Task StopAsync()

@@ -41,7 +41,7 @@ public partial class AppHostProcessTests
         try
         {
             using var startup = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            startup.CancelAfter(TimeSpan.FromMinutes(3));
+            startup.CancelAfter(TimeSpan.FromMinutes(6)); // it builds every sample project first
             await Task.WhenAny(tablePrinted.Task, apphost.WaitForExitAsync(startup.Token));
             Assert.True(tablePrinted.Task.IsCompleted, $"no resource table; output:\n{Text(output)}");
 
