@@ -22,19 +22,27 @@ public sealed class LocalStack : IAppHostGraph
             .WithExternalHttpEndpoints();
 
         // Backends the gateway.yaml routes to, by resource name (http://echo, http://mock-llm, ...).
-        // Samples land on their own branches; a missing one is skipped with a note.
+        // A sample that does not exist on this branch is skipped with a note. The gateway waits only for
+        // echo (the smoke-test route); a sample that fails shows in the table without blocking the rest.
         var echo = builder.AddProjectIfExists("echo", "../samples/EchoHttp/EchoHttp.csproj")?.WithHttpHealthCheck("/health");
-        var mockLlm = builder.AddProjectIfExists("mock-llm", "../samples/MockLlm/MockLlm.csproj")?.WithHttpHealthCheck("/health");
-        var weather = builder.AddProjectIfExists("weather-mcp", "../samples/WeatherMcp/WeatherMcp.csproj");
-        var notes = builder.AddProjectIfExists("notes-mcp", "../samples/NotesMcp/NotesMcp.csproj");
-        var travel = builder.AddProjectIfExists("travel-agent", "../samples/TravelAgent/TravelAgent.csproj");
-        var planner = builder.AddProjectIfExists("planner-agent", "../samples/PlannerAgent/PlannerAgent.csproj");
-
-        foreach (var backend in new[] { echo, mockLlm, weather, notes, travel, planner })
+        if (echo is not null)
         {
-            if (backend is not null)
+            gateway.WithReference(echo).WaitFor(echo);
+        }
+
+        var samples = new[]
+        {
+            builder.AddProjectIfExists("mock-llm", "../samples/MockLlm/MockLlm.csproj"),
+            builder.AddProjectIfExists("weather-mcp", "../samples/WeatherMcp/WeatherMcp.csproj"),
+            builder.AddProjectIfExists("notes-mcp", "../samples/NotesMcp/NotesMcp.csproj"),
+            builder.AddProjectIfExists("travel-agent", "../samples/TravelAgent/TravelAgent.csproj"),
+            builder.AddProjectIfExists("planner-agent", "../samples/PlannerAgent/PlannerAgent.csproj"),
+        };
+        foreach (var sample in samples)
+        {
+            if (sample is not null)
             {
-                gateway.WithReference(backend).WaitFor(backend);
+                gateway.WithReference(sample.WithHttpHealthCheck("/health"));
             }
         }
     }

@@ -2,7 +2,9 @@ using AgentGateway.AppHost.Dashboard.Telemetry;
 using AgentGateway.AppHost.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AgentGateway.AppHost.Dashboard;
@@ -22,11 +24,15 @@ internal sealed class DashboardServer(DistributedApplication app, int port) : IA
 
     public async Task StartAsync(CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // Nothing from appsettings.json or the environment: the dashboard is configured here only.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseUrls(Url.ToString());
         // The dashboard must not spam the AppHost console; warnings still show.
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(app);
+        builder.Logging.ClearProviders().AddSimpleConsole().AddFilter((_, level) => level >= LogLevel.Warning);
+        // The AppHost owns Ctrl+C/SIGTERM; the dashboard host must not install its own console lifetime.
+        builder.Services.AddSingleton<IHostLifetime, DashboardHostLifetime>();
         _web = builder.Build();
         DashboardEndpoints.Map(_web, app, Telemetry);
         await _web.StartAsync(ct);

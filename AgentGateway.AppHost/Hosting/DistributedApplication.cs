@@ -23,8 +23,14 @@ public sealed class DistributedApplication : IAsyncDisposable
         _orchestrator = new Orchestrator(options, appHostDirectory, resources, Logs, _ports, OnStateChanged);
     }
 
+    /// <summary>The AppHost's builder. AGENTGATEWAY_DASHBOARD_PORT overrides the dashboard port (0 = any free port).</summary>
     public static IDistributedApplicationBuilder CreateBuilder(string[] args) =>
-        new DistributedApplicationBuilder(new DistributedApplicationOptions { Args = args });
+        new DistributedApplicationBuilder(new DistributedApplicationOptions
+        {
+            Args = args,
+            DashboardPort = int.TryParse(Environment.GetEnvironmentVariable("AGENTGATEWAY_DASHBOARD_PORT"),
+                System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : 18888,
+        });
 
     public static IDistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options) =>
         new DistributedApplicationBuilder(options);
@@ -105,6 +111,12 @@ public sealed class DistributedApplication : IAsyncDisposable
         catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
         {
             _orchestrator.Reporter.Info("stopping");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A project that does not build: its output was already printed; exit non-zero without a stack trace.
+            _orchestrator.Reporter.Info("could not start the stack: " + ex.Message.Split('\n')[0]);
+            Environment.ExitCode = 1;
         }
         finally
         {

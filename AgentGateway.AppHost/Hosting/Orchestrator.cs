@@ -16,6 +16,7 @@ internal sealed class Orchestrator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _startTasks = [];
     private readonly string _instanceId = Guid.NewGuid().ToString("N")[..8];
+    private readonly Lazy<OrphanWatchdog?> _watchdog = new(() => OrphanWatchdog.TryStart(Environment.ProcessId));
 
     public Orchestrator(DistributedApplicationOptions options, string appHostDirectory, IReadOnlyList<Resource> resources,
         ResourceLogStore logs, PortAllocator ports, Action<ResourceTracker, ResourceState> onChanged)
@@ -146,7 +147,7 @@ internal sealed class Orchestrator : IAsyncDisposable
         RunningProcess process;
         try
         {
-            process = RunningProcess.Start(resource.CreateLaunchSpec(_appHostDirectory), env, (text, isError) =>
+            process = RunningProcess.Start(Prepare(resource.CreateLaunchSpec(_appHostDirectory)), env, (text, isError) =>
             {
                 _logs.Add(resource.Name, text, isError);
                 _reporter.Line(resource.Name, text);
@@ -160,15 +161,36 @@ internal sealed class Orchestrator : IAsyncDisposable
         }
 
         ChildProcessRegistry.Add(process);
+        _watchdog.Value?.Track(process.Id);
         tracker.Process = process;
         tracker.MarkStarted(process.Id);
         tracker.SetState(ResourceState.Running);
         tracker.ExitHandled = process.Exited.ContinueWith(t => OnExited(tracker, process, t.Result), TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// Resolves the command (a missing one is a clear start failure, not a cryptic exit) and, where the
+    /// orphan watchdog runs, starts it under setsid so its whole tree shares one killable process group.
+    /// </summary>
+    private LaunchSpec Prepare(LaunchSpec spec)
+    {
+        var command = spec.FileName.Contains('/', StringComparison.Ordinal)
+            ? Path.GetFullPath(spec.FileName, spec.WorkingDirectory)
+            : spec.FileName;
+        var resolved = ExecutableLocator.Find(command)
+            ?? throw new InvalidOperationException($"command '{spec.FileName}' not found");
+        if (_watchdog.Value is null)
+        {
+            return spec with { FileName = resolved };
+        }
+
+        return spec with { FileName = ExecutableLocator.Find("setsid")!, Arguments = [resolved, .. spec.Arguments] };
+    }
+
     private void OnExited(ResourceTracker tracker, RunningProcess process, int exitCode)
     {
         ChildProcessRegistry.Remove(process);
+        _watchdog.Value?.Untrack(process.Id);
         tracker.MarkExited(exitCode);
         if (_stopping.IsCancellationRequested)
         {
@@ -176,8 +198,9 @@ internal sealed class Orchestrator : IAsyncDisposable
             return;
         }
 
-        tracker.SetState(ResourceState.Exited, $"exited with code {exitCode}");
+        // Report before the state change: whoever waits for "Exited" may read the output at once.
         _reporter.Info($"'{tracker.Resource.Name}' exited with code {exitCode}");
+        tracker.SetState(ResourceState.Exited, $"exited with code {exitCode}");
     }
 
     public async Task StopAsync()
@@ -223,5 +246,9 @@ internal sealed class Orchestrator : IAsyncDisposable
 
         _probeClient.Dispose();
         _stopping.Dispose();
+        if (_watchdog.IsValueCreated)
+        {
+            _watchdog.Value?.Dispose();
+        }
     }
 }

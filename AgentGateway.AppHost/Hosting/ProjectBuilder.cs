@@ -15,9 +15,21 @@ internal static class ProjectBuilder
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> s_builds = new(StringComparer.Ordinal);
     private static readonly SemaphoreSlim s_oneAtATime = new(1, 1);
 
-    public static Task<string> BuildAsync(string projectPath, string configuration, CancellationToken ct) =>
-        s_builds.GetOrAdd($"{projectPath}|{configuration}",
-            _ => new Lazy<Task<string>>(() => RunBuildAsync(projectPath, configuration, ct))).Value;
+    public static async Task<string> BuildAsync(string projectPath, string configuration, CancellationToken ct)
+    {
+        var key = $"{projectPath}|{configuration}";
+        var build = s_builds.GetOrAdd(key, _ => new Lazy<Task<string>>(() => RunBuildAsync(projectPath, configuration, ct)));
+        try
+        {
+            return await build.Value;
+        }
+        catch
+        {
+            // Only successes are cached: after a fix (or a cancelled start) the next app builds again.
+            s_builds.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(key, build));
+            throw;
+        }
+    }
 
     private static async Task<string> RunBuildAsync(string projectPath, string configuration, CancellationToken ct)
     {

@@ -33,7 +33,7 @@ public static class ProjectResourceExtensions
             return builder.AddProject(name, fullPath);
         }
 
-        builder.Options.Output?.WriteLine($"apphost: skipped '{name}': {fullPath} does not exist");
+        builder.Options.Output?.WriteLine($"apphost | skipped '{name}': {fullPath} does not exist");
         return null;
     }
 }

@@ -17,7 +17,7 @@ public static class RedisResourceExtensions
         if (path is null)
         {
             builder.Options.Output?.WriteLine(
-                $"apphost: redis-server not found on PATH; '{name}' is left out and services use in-memory stores");
+                $"apphost | redis-server not found on PATH; '{name}' is left out and services use in-memory stores");
         }
 
         return resource;

@@ -34,6 +34,9 @@ public class LocalStackGraphTests
         var echo = builder.Resources.Single(r => r.Name == "echo");
         Assert.Contains(echo, gateway.References);
         Assert.Contains(echo, gateway.WaitsFor);
-        Assert.All(builder.Resources.OfType<ProjectResource>(), p => Assert.True(File.Exists(p.ProjectPath)));
+        var samples = builder.Resources.OfType<ProjectResource>().Where(p => p.Name != "gateway").ToList();
+        Assert.All(samples, p => Assert.True(File.Exists(p.ProjectPath)));
+        Assert.All(samples, p => Assert.Contains(p, gateway.References));
+        Assert.All(samples, p => Assert.Equal("/health", p.HealthCheckPath));
     }
 }

@@ -6,6 +6,7 @@ using AgentGateway.Tests.Infrastructure;
 namespace AgentGateway.Tests.AppHost;
 
 /// <summary>Redis + the real gateway + a real backend, each a separate process, wired like the local stack.</summary>
+[Collection(StackTestsDefinition.Name)]
 public class WholeStackTests
 {
     private const string GatewayYaml = """
@@ -19,6 +20,29 @@ public class WholeStackTests
         sessions:
           store: redis
         """;
+
+    private static async Task<IReadOnlyList<string>> WaitForTraceServicesAsync(AppHostTestApplication app, string traceId, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        using var http = new HttpClient { BaseAddress = app.Dashboard() };
+        while (true)
+        {
+            using var response = await http.GetAsync(new Uri($"/api/traces/{traceId}", UriKind.Relative), timeout.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                using var trace = JsonDocument.Parse(await response.Content.ReadAsStringAsync(timeout.Token));
+                var services = trace.RootElement.GetProperty("summary").GetProperty("services").EnumerateArray()
+                    .Select(s => s.GetString()!).ToList();
+                if (services.Contains("gateway") && services.Contains("echo"))
+                {
+                    return services;
+                }
+            }
+
+            await Task.Delay(250, timeout.Token);
+        }
+    }
 
     [Fact]
     public async Task HttpRoute_ThroughGateway_ReachesEchoBackendByServiceName()
@@ -39,7 +63,7 @@ public class WholeStackTests
                     .WithReference(redis).WaitFor(redis)
                     .WithReference(echo).WaitFor(echo)
                     .WithHttpHealthCheck("/health");
-            }, cancellationToken: ct);
+            }, new AppHostTestOptions { EnableDashboard = true }, ct);
             await using var app = await builder.BuildAsync(ct);
             await app.StartAsync(ct);
             await app.WaitForResourceHealthyAsync("gateway", ct);
@@ -56,6 +80,14 @@ public class WholeStackTests
             Assert.EndsWith("/things", echoed.RootElement.GetProperty("path").GetString());
             Assert.Equal("?x=1", echoed.RootElement.GetProperty("query").GetString());
             Assert.Equal("""{"hello":"stack"}""", echoed.RootElement.GetProperty("body").GetString());
+
+            // Both services export OTLP to the dashboard (injected OTEL_* variables) and the trace context
+            // crosses the gateway, so one trace holds the gateway's and the backend's spans.
+            var traceparent = echoed.RootElement.GetProperty("headers").GetProperty("traceparent").GetString()!;
+            var traceId = traceparent.Split('-')[1];
+            var services = await WaitForTraceServicesAsync(app, traceId, ct);
+            Assert.Contains("gateway", services);
+            Assert.Contains("echo", services);
         }
         finally
         {
