@@ -59,13 +59,14 @@ internal sealed class TargetConnection : IAsyncDisposable
                 timeout.CancelAfter(UpstreamTargetFactory.ConnectTimeout);
                 target = await _factory.ConnectAsync(Config, _baseDirectory, _callbacks, timeout.Token);
             }
-            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            catch (Exception) when (stopping.IsCancellationRequested)
+            {
+                // Shutting down: whatever the half-open connection threw (cancellation, disposed services) is moot.
+                break;
+            }
+            catch (Exception ex)
             {
                 Log.TargetConnectFailed(_logger, Name, backoff.TotalMilliseconds, ex.GetType().Name, ex.Message);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
             }
 
             if (target is null)
