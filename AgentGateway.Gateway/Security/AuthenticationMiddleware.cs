@@ -13,7 +13,7 @@ internal sealed partial class AuthenticationMiddleware(RequestDelegate next, Rou
     {
         var route = context.Features.Get<GatewayRoute>()!;
         var methods = route.Policies.Select(p => p.Authentication).OfType<AuthenticationConfig>().ToList();
-        if (methods.Count == 0)
+        if (methods.Count == 0 || IsPublicAgentCard(context, route))
         {
             await next(context);
             return;
@@ -38,6 +38,16 @@ internal sealed partial class AuthenticationMiddleware(RequestDelegate next, Rou
         context.Response.Headers.WWWAuthenticate = AuthenticationChallenge.For(context, route, methods, outcome.Error);
         await GatewayErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, "unauthorized", message);
     }
+
+    /// <summary>
+    /// A2A clients read an agent's public card before they have credentials (the card tells them how to get
+    /// some), so GETs of the well-known card paths on a2a routes pass anonymously; everything else is checked.
+    /// </summary>
+    private static bool IsPublicAgentCard(HttpContext context, GatewayRoute route) =>
+        route.Kind == RouteKinds.A2A
+        && HttpMethods.IsGet(context.Request.Method)
+        && (context.Request.Path.Equals("/.well-known/agent-card.json", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.Equals("/.well-known/agent.json", StringComparison.OrdinalIgnoreCase));
 
     private static partial class Log
     {
