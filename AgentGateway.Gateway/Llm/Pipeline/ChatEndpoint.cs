@@ -30,7 +30,7 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
 
         await LlmAuthorization.EnsureAsync(authorizer, http, "chat", request.Model, candidates[0].Provider.Name);
         ClientCredential.Value = ClientCredential.From(http.Request);
-        var call = new ChatCall(http, api, request, masked ? null : body, runtime);
+        var call = new ChatCall(http, api, request, masked ? null : body, runtime, logger);
         var operation = "chat";
         var last = AttemptResult.Failed(503, "No provider is available.");
         var nativeOperation = api == LlmApi.Anthropic ? "messages" : "chat/completions";

@@ -167,6 +167,7 @@ internal static class TranslatingExecutor
 
     private static AttemptResult Fail(ChatCall call, Exception ex, CancellationTokenSource timeout)
     {
+        Log.ProviderException(call.Logger, ex.GetType().Name, ex);
         var (status, message) = UpstreamFailure.Classify(ex, timedOut: ex is OperationCanceledException && timeout.IsCancellationRequested);
         if (AttemptResult.IsRetryable(status))
         {
