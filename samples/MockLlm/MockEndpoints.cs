@@ -23,6 +23,7 @@ internal static class MockEndpoints
         app.MapPost("/v1/embeddings", ctx => Handle(ctx, state, Api.OpenAi, OpenAiHandler.EmbeddingsAsync));
         app.MapPost("/openai/deployments/{deployment}/embeddings", ctx => Handle(ctx, state, Api.OpenAi, OpenAiHandler.EmbeddingsAsync));
         app.MapPost("/v1/messages", ctx => Handle(ctx, state, Api.Anthropic, AnthropicHandler.MessagesAsync));
+        app.MapPost("/v1/responses", ctx => Handle(ctx, state, Api.OpenAi, ResponsesHandler.CreateAsync));
         app.MapPost("/api/chat", ctx => Handle(ctx, state, Api.OpenAi, OllamaHandler.ChatAsync));
         app.MapPost("/api/embed", ctx => Handle(ctx, state, Api.OpenAi, OllamaHandler.EmbedAsync));
     }

@@ -17,6 +17,9 @@ internal sealed class ChatCall(HttpContext http, LlmApi clientApi, ChatRequest r
 
     public ILogger Logger { get; } = logger;
 
+    /// <summary>The client called the OpenAI Responses API (<c>/responses</c>) rather than chat completions.</summary>
+    public bool Responses { get; init; }
+
     public LlmApi ClientApi { get; } = clientApi;
 
     public ChatRequest Request { get; } = request;

@@ -59,7 +59,7 @@ internal static class PassthroughForwarder
                 return AttemptResult.Failed(status, $"The provider answered with status {status}.");
             }
 
-            var sniffer = new UsageSniffer(call.ClientApi);
+            var sniffer = new UsageSniffer(call.ClientApi, call.Responses);
             var isStream = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
             try
             {

@@ -21,6 +21,12 @@ internal static class TranslatingExecutor
         options.ModelId = candidate.UpstreamModel;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         timeout.CancelAfter(candidate.Provider.Timeout);
+        if (call.Responses && call.Request.Stream)
+        {
+            // Streaming Responses events are only relayed from providers that speak the Responses API natively.
+            return new AttemptResult(false, 400, $"Streaming /responses is not available for provider '{candidate.Provider.Name}' ({candidate.Provider.Config.Type}); use stream: false or /chat/completions.");
+        }
+
         return call.Request.Stream
             ? await StreamAsync(call, client, options, timeout, aborted)
             : await CompleteAsync(call, client, options, timeout, aborted);
@@ -53,13 +59,17 @@ internal static class TranslatingExecutor
             output ?? TokenCounter.Count(text) + calls.Sum(c => TokenCounter.Count(FinishReasons.ArgumentsJson(c))),
             input is null || output is null);
         call.ResponseModel = response.ModelId ?? options.ModelId;
-        var id = ResponseId(call.ClientApi, response.ResponseId);
+        var id = call.Responses ? "resp_" + Guid.NewGuid().ToString("N") : ResponseId(call.ClientApi, response.ResponseId);
         var model = call.ResponseModel!;
 
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
-            if (call.ClientApi == LlmApi.Anthropic)
+            if (call.Responses)
+            {
+                ResponsesResponseWriter.Write(w, id, model, text, calls, response.FinishReason, call.Usage.Input, call.Usage.Output);
+            }
+            else if (call.ClientApi == LlmApi.Anthropic)
             {
                 AnthropicResponseWriter.Write(w, id, model, text, calls, response.FinishReason, call.Usage.Input, call.Usage.Output);
             }
