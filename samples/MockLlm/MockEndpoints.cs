@@ -45,6 +45,7 @@ internal static class MockEndpoints
             ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body));
 
+        ctx.Response.Headers["x-request-id"] = "req_mock" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var plan = FaultPlan.For(ctx.Request, state.Options, number);
         if (plan.LatencyMs > 0)
         {
