@@ -13,7 +13,7 @@ using static AgentGateway.Tests.Llm.LlmTestSetup;
 
 namespace AgentGateway.Tests.Llm;
 
-/// <summary><c>POST /responses</c>: passthrough (streaming and not) to OpenAI-style providers, non-streaming translation otherwise.</summary>
+/// <summary><c>POST /responses</c>: passthrough to OpenAI-style providers, translation (streaming and not) otherwise.</summary>
 public class ResponsesTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -57,14 +57,34 @@ public class ResponsesTests
     }
 
     [Fact]
-    public async Task Responses_StreamingToNonNativeProvider_IsAClear400()
+    public async Task Responses_TranslatedStreaming_ParsesInSdk_WithToolCall()
     {
-        await using var gw = await TestGateway.StartAsync(Yaml("providers:\n  - { name: local, type: mock }"));
+        await using var mock = await MockLlmServer.StartAsync(cancellationToken: Ct);
+        await using var gw = await TestGateway.StartAsync(Yaml("providers:\n" + Provider("claude", "anthropic", mock.BaseUrl, "[claude-*]")));
 
-        var response = await gw.CreateClient().PostAsync("/v1/responses", Json("""{"model":"m","stream":true,"input":"x"}"""), Ct);
+        var text = new StringBuilder();
+        ResponseResult? completed = null;
+        await foreach (var update in await Client(gw).CreateResponseStreamingAsync("claude-x", "translated responses stream", null, Ct))
+        {
+            if (update is StreamingResponseOutputTextDeltaUpdate delta)
+            {
+                text.Append(delta.Delta);
+            }
+            else if (update is StreamingResponseCompletedUpdate done)
+            {
+                completed = done.Response;
+            }
+        }
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("error");
-        Assert.Contains("Streaming /responses", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var raw = await (await gw.CreateClient().PostAsync("/v1/responses", Json("""{"model":"claude-x","stream":true,"input":"call tool find with {\"q\":\"x\"}","tools":[{"type":"function","name":"find","parameters":{"type":"object"}}]}"""), Ct)).Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal("translated responses stream", text.ToString());
+        Assert.NotNull(completed);
+        Assert.Equal("translated responses stream", completed.GetOutputText());
+        Assert.Equal(3, completed.Usage.OutputTokenCount);
+        Assert.Contains("event: response.function_call_arguments.done", raw, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"find\"", raw, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n", raw, StringComparison.Ordinal);
+        Assert.Contains("event: response.completed", raw, StringComparison.Ordinal);
     }
 }

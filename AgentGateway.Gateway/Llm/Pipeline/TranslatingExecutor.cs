@@ -21,12 +21,6 @@ internal static class TranslatingExecutor
         options.ModelId = candidate.UpstreamModel;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         timeout.CancelAfter(candidate.Provider.Timeout);
-        if (call.Responses && call.Request.Stream)
-        {
-            // Streaming Responses events are only relayed from providers that speak the Responses API natively.
-            return new AttemptResult(false, 400, $"Streaming /responses is not available for provider '{candidate.Provider.Name}' ({candidate.Provider.Config.Type}); use stream: false or /chat/completions.");
-        }
-
         return call.Request.Stream
             ? await StreamAsync(call, client, options, timeout, aborted)
             : await CompleteAsync(call, client, options, timeout, aborted);
@@ -102,9 +96,9 @@ internal static class TranslatingExecutor
         timeout.CancelAfter(Timeout.InfiniteTimeSpan);
         call.MarkFirstToken();
         call.ResponseModel = options.ModelId;
-        var id = ResponseId(call.ClientApi, more ? updates.Current.ResponseId : null);
-        IChatStreamWriter writer = call.ClientApi == LlmApi.Anthropic
-            ? new AnthropicStreamWriter(call.Http.Response, id, options.ModelId!)
+        var id = call.Responses ? "resp_" + Guid.NewGuid().ToString("N") : ResponseId(call.ClientApi, more ? updates.Current.ResponseId : null);
+        IChatStreamWriter writer = call.Responses ? new ResponsesStreamWriter(call.Http.Response, id, options.ModelId!)
+            : call.ClientApi == LlmApi.Anthropic ? new AnthropicStreamWriter(call.Http.Response, id, options.ModelId!)
             : new OpenAiStreamWriter(call.Http.Response, id, options.ModelId!, call.Request.IncludeUsage);
         var guard = call.Runtime.ResponseGuards.IsEmpty ? null : new StreamGuard(call.Runtime.ResponseGuards);
         var outputText = new StringBuilder();
