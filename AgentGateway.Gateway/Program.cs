@@ -1,11 +1,19 @@
 using AgentGateway.Configuration;
 using AgentGateway.Hosting;
+using AgentGateway.Security;
 
 // AgentGateway: one governed endpoint for models, tools and agents. DESIGN.md §3 maps the folders.
 var commandLine = GatewayCommandLine.Parse(args);
 if (commandLine.WriteSchemaPath is { } schemaPath)
 {
     await File.WriteAllTextAsync(schemaPath, ConfigSchema.Generate());
+    return 0;
+}
+
+if (commandLine.SecretToHash is { } secret)
+{
+    // For apiKeys[].keyHash and basic users' passwordHash: only hashes go into config.
+    Console.WriteLine(SecretHash.Sha256(secret));
     return 0;
 }
 

@@ -10,5 +10,6 @@ internal static class AdminEndpoints
         var admin = endpoints.MapGroup("").RequireHost($"*:{adminPort}");
         admin.MapGet("/config", (IGatewayConfigProvider config) =>
             Results.Text(ConfigRedactor.ToRedactedJson(config.Current), "application/json"));
+        admin.MapPost("/authorize/explain", AuthorizeExplainEndpoint.HandleAsync);
     }
 }

@@ -2,6 +2,7 @@ using AgentGateway.A2A;
 using AgentGateway.Llm;
 using AgentGateway.Mcp;
 using AgentGateway.Routing;
+using AgentGateway.Telemetry;
 
 namespace AgentGateway.Configuration;
 
@@ -37,6 +38,9 @@ public sealed record GatewayConfig
 
     /// <summary>Where MCP session state lives.</summary>
     public SessionsConfig Sessions { get; init; } = new();
+
+    /// <summary>Access log and content capture.</summary>
+    public TelemetryConfig Telemetry { get; init; } = new();
 
     /// <summary>Global request limits.</summary>
     public LimitsConfig Limits { get; init; } = new();

@@ -1,6 +1,6 @@
 namespace AgentGateway.Configuration;
 
-/// <summary>Checks the top-level sections that belong to no feature: listeners, admin, sessions, limits.</summary>
+/// <summary>Checks the top-level sections that belong to no feature: listeners, admin, sessions, telemetry, limits.</summary>
 internal sealed class GeneralConfigValidator : IConfigValidator
 {
     public void Validate(GatewayConfig config, ConfigValidationContext context)
@@ -36,6 +36,15 @@ internal sealed class GeneralConfigValidator : IConfigValidator
         if (!Duration.TryParse(config.Sessions.Ttl, out _))
         {
             context.Error("sessions.ttl", $"'{config.Sessions.Ttl}' is not a duration (e.g. 30m)");
+        }
+
+        var fields = config.Telemetry.AccessLog.Fields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (!Telemetry.AccessLogConfig.AllFields.Contains(fields[i]))
+            {
+                context.Error($"telemetry.accessLog.fields[{i}]", $"unknown field '{fields[i]}' (known: {string.Join(", ", Telemetry.AccessLogConfig.AllFields)})");
+            }
         }
 
         if (config.Limits.MaxRequestBodySize <= 0)

@@ -2,6 +2,7 @@ using AgentGateway.Admin;
 using AgentGateway.Configuration;
 using AgentGateway.Routing;
 using AgentGateway.Security;
+using AgentGateway.Telemetry;
 using AgentGateway.Traffic;
 
 namespace AgentGateway.Hosting;
@@ -29,10 +30,13 @@ public static class GatewayApplicationExtensions
         if (admin.Port != 0)
         {
             app.MapGatewayAdmin(admin.Port);
+            app.MapPrometheusScrapingEndpoint("/metrics").RequireHost($"*:{admin.Port}");
         }
 
         app.UseWhen(ctx => ctx.GetEndpoint() is null && !admin.IsAdminRequest(ctx), gateway =>
         {
+            gateway.UseMiddleware<RequestTelemetryMiddleware>();
+            gateway.UseGatewaySecurityDiscovery();
             gateway.UseMiddleware<RouteMatchingMiddleware>();
             gateway.UseGatewayTrafficBeforeAuthentication();
             gateway.UseMiddleware<RequestBodyLimitMiddleware>();

@@ -1,12 +1,12 @@
 namespace AgentGateway.Hosting;
 
 /// <summary>The gateway's own command-line switches; everything else goes to ASP.NET Core (--urls, ...).</summary>
-public sealed record GatewayCommandLine(string? ConfigFile, bool ValidateOnly, string? WriteSchemaPath, string[] HostArgs)
+public sealed record GatewayCommandLine(string? ConfigFile, bool ValidateOnly, string? WriteSchemaPath, string[] HostArgs, string? SecretToHash = null)
 {
-    /// <summary>Parses <c>--config PATH</c>, <c>--validate [PATH]</c> and <c>--write-schema PATH</c>.</summary>
+    /// <summary>Parses <c>--config PATH</c>, <c>--validate [PATH]</c>, <c>--write-schema PATH</c> and <c>--hash-secret VALUE</c>.</summary>
     public static GatewayCommandLine Parse(string[] args)
     {
-        string? config = null, schema = null;
+        string? config = null, schema = null, secret = null;
         var validate = false;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -26,6 +26,9 @@ public sealed record GatewayCommandLine(string? ConfigFile, bool ValidateOnly, s
                     }
 
                     break;
+                case "--hash-secret" when i + 1 < args.Length:
+                    secret = args[++i];
+                    break;
                 case "--write-schema" when hasValue:
                     schema = args[++i];
                     break;
@@ -36,6 +39,6 @@ public sealed record GatewayCommandLine(string? ConfigFile, bool ValidateOnly, s
         }
 
         config ??= Environment.GetEnvironmentVariable("Gateway__ConfigFile");
-        return new GatewayCommandLine(config, validate, schema, [.. rest]);
+        return new GatewayCommandLine(config, validate, schema, [.. rest], secret);
     }
 }

@@ -7,6 +7,7 @@ using AgentGateway.Routing;
 using AgentGateway.Security;
 using AgentGateway.Traffic;
 using Microsoft.Extensions.FileProviders;
+using OpenTelemetry.Metrics;
 
 namespace AgentGateway.Hosting;
 
@@ -28,9 +29,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayConfiguration();
         services.AddGatewayRouting();
         services.AddSingleton<RedisConnection>();
+        services.AddGatewayDataProtection(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<ConfigHealthCheck>("config")
             .AddCheck<RedisHealthCheck>("redis");
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter());
         services.AddGatewaySecurity();
         services.AddGatewayTraffic();
         services.AddGatewayLlm();

@@ -13,7 +13,6 @@ public static class GatewayErrors
             return;
         }
 
-        context.Response.Clear();
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.Body);

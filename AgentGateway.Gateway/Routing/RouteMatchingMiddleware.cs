@@ -1,3 +1,5 @@
+using AgentGateway.Telemetry;
+
 namespace AgentGateway.Routing;
 
 /// <summary>
@@ -18,6 +20,11 @@ internal sealed class RouteMatchingMiddleware(RequestDelegate next, RouteTablePr
         }
 
         context.Features.Set(route);
+        if (context.Features.Get<RequestTelemetryFeature>() is { } telemetry)
+        {
+            (telemetry.Route, telemetry.BackendKind, telemetry.Backend) = (route.Name, route.Kind, route.Backend);
+        }
+
         var originalBase = context.Request.PathBase;
         var originalPath = context.Request.Path;
         context.Request.PathBase = originalBase.Add(route.Prefix);

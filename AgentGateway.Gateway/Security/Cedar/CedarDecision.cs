@@ -1,0 +1,8 @@
+namespace AgentGateway.Security.Cedar;
+
+/// <summary>The authorization decision.</summary>
+internal enum CedarDecision
+{
+    Deny,
+    Allow,
+}

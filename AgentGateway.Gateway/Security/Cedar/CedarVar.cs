@@ -1,0 +1,10 @@
+namespace AgentGateway.Security.Cedar;
+
+/// <summary>The four request variables.</summary>
+internal enum CedarVar
+{
+    Principal,
+    Action,
+    Resource,
+    Context,
+}

@@ -1,0 +1,8 @@
+namespace AgentGateway.Security.Cedar;
+
+/// <summary>Whether a satisfied policy permits or forbids.</summary>
+internal enum PolicyEffect
+{
+    Permit,
+    Forbid,
+}

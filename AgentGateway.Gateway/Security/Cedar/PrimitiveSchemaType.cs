@@ -1,0 +1,4 @@
+namespace AgentGateway.Security.Cedar;
+
+/// <summary>Bool, Long, String or an extension type (ipaddr, decimal, datetime, duration).</summary>
+internal sealed record PrimitiveSchemaType(CedarType Kind) : SchemaType;

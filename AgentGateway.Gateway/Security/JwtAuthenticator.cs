@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using AgentGateway.Configuration;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AgentGateway.Security;
+
+/// <summary>Validates bearer JWTs (signature from JWKS, issuer, audience, lifetime with clock skew).</summary>
+internal sealed class JwtAuthenticator(JwksKeySource keys, IGatewayConfigProvider config)
+{
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = 64 * 1024 };
+
+    public async Task<AuthenticationOutcome> AuthenticateAsync(string token, JwtConfig jwt, CancellationToken ct)
+    {
+        var result = await ValidateAsync(token, jwt, refresh: false, ct);
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // The issuer may have rotated keys since we cached its JWKS: refetch once and retry.
+            result = await ValidateAsync(token, jwt, refresh: true, ct);
+        }
+
+        if (!result.IsValid)
+        {
+            return AuthenticationOutcome.Failure(Describe(result.Exception));
+        }
+
+        var claims = result.ClaimsIdentity.Claims.ToList();
+        var id = claims.FirstOrDefault(c => c.Type == "sub")?.Value
+            ?? claims.FirstOrDefault(c => c.Type is "preferred_username" or "client_id" or "azp")?.Value ?? "";
+        return AuthenticationOutcome.Success(GatewayClaims.Create(GatewayClaims.Jwt, id, claims));
+    }
+
+    private async Task<TokenValidationResult> ValidateAsync(string token, JwtConfig jwt, bool refresh, CancellationToken ct)
+    {
+        var signingKeys = await keys.GetKeysAsync(jwt.Jwks, config.BaseDirectory, refresh, ct);
+        var parameters = new TokenValidationParameters
+        {
+            ValidateIssuer = jwt.Issuer is not null,
+            ValidIssuer = jwt.Issuer,
+            ValidateAudience = jwt.Audiences.Count > 0,
+            ValidAudiences = jwt.Audiences,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            ClockSkew = Duration.TryParse(jwt.ClockSkew, out var skew) ? skew : TimeSpan.FromSeconds(30),
+            IssuerSigningKeys = signingKeys,
+            TryAllIssuerSigningKeys = true,
+            ValidateIssuerSigningKey = true,
+        };
+        return await _handler.ValidateTokenAsync(token, parameters);
+    }
+
+    private static string Describe(Exception? ex) => ex switch
+    {
+        SecurityTokenExpiredException => "the token has expired",
+        SecurityTokenNotYetValidException => "the token is not valid yet",
+        SecurityTokenInvalidAudienceException => "the token is not for this audience",
+        SecurityTokenInvalidIssuerException => "the token is from an unexpected issuer",
+        SecurityTokenSignatureKeyNotFoundException => "the token is signed with an unknown key",
+        SecurityTokenInvalidSignatureException => "the token signature is invalid",
+        SecurityTokenNoExpirationException => "the token has no expiry",
+        SecurityTokenMalformedException or ArgumentException => "the token is malformed",
+        _ => "the token is invalid",
+    };
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using AgentGateway.Configuration;
+using AgentGateway.Security;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace AgentGateway.Telemetry;
+
+/// <summary>
+/// Wraps every gateway request: gives later steps a <see cref="RequestTelemetryFeature"/> to fill, counts
+/// response bytes, and at the end tags the server span, records the request metrics and writes one
+/// access-log line.
+/// </summary>
+internal sealed class RequestTelemetryMiddleware(RequestDelegate next, IGatewayConfigProvider config, ILoggerFactory loggers)
+{
+    private static readonly EventId AccessEvent = new(1, "Access");
+    private readonly ILogger _accessLog = loggers.CreateLogger("AgentGateway.AccessLog");
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var telemetry = new RequestTelemetryFeature();
+        context.Features.Set(telemetry);
+        var started = Stopwatch.GetTimestamp();
+        var originalBody = context.Features.Get<IHttpResponseBodyFeature>()!;
+        var counting = new StreamResponseBodyFeature(new CountingStream(originalBody.Stream, telemetry), originalBody);
+        context.Features.Set<IHttpResponseBodyFeature>(counting);
+        try
+        {
+            await next(context);
+            await counting.CompleteAsync();
+        }
+        finally
+        {
+            context.Features.Set(originalBody);
+            Record(context, telemetry, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private void Record(HttpContext context, RequestTelemetryFeature telemetry, TimeSpan elapsed)
+    {
+        var status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 499 : context.Response.StatusCode;
+        var principal = GatewayClaims.CedarPrincipal(context.User) is var (type, id) && type != "Anonymous" ? $"{type}::{id}" : null;
+        var tags = new TagList
+        {
+            { "route", telemetry.Route ?? "(none)" },
+            { "backend_kind", telemetry.BackendKind ?? "(none)" },
+            { "status_code", status },
+        };
+        GatewayMetrics.Requests.Add(1, tags);
+        GatewayMetrics.RequestDuration.Record(elapsed.TotalSeconds, tags);
+
+        if (Activity.Current is { } span)
+        {
+            span.SetTag("agentgateway.route", telemetry.Route);
+            span.SetTag("agentgateway.backend.kind", telemetry.BackendKind);
+            span.SetTag("agentgateway.backend", telemetry.Backend);
+            span.SetTag("agentgateway.upstream", telemetry.Upstream);
+            span.SetTag("agentgateway.authorization.decision", telemetry.AuthorizationDecision);
+            span.SetTag("enduser.id", principal);
+            if (telemetry.Route is not null)
+            {
+                span.DisplayName = $"{context.Request.Method} {telemetry.Route}";
+            }
+        }
+
+        var log = config.Current.Telemetry.AccessLog;
+        if (!log.Enabled || !_accessLog.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var fields = new List<KeyValuePair<string, object?>>(12);
+        foreach (var field in log.Fields.Count > 0 ? log.Fields : AccessLogConfig.AllFields)
+        {
+            object? value = field switch
+            {
+                "route" => telemetry.Route,
+                "method" => context.Request.Method,
+                "path" => context.Request.PathBase.Add(context.Request.Path).Value,
+                "status" => status,
+                "durationMs" => Math.Round(elapsed.TotalMilliseconds, 2),
+                "principal" => principal,
+                "upstream" => telemetry.Upstream ?? telemetry.Backend,
+                "bytesIn" => context.Request.ContentLength,
+                "bytesOut" => telemetry.BytesOut,
+                "inputTokens" => telemetry.InputTokens,
+                "outputTokens" => telemetry.OutputTokens,
+                "tool" => telemetry.Tool,
+                _ => null,
+            };
+            if (value is not null)
+            {
+                fields.Add(new(field, value));
+            }
+        }
+
+        _accessLog.Log(LogLevel.Information, AccessEvent, new AccessLogEntry(fields), null, AccessLogEntry.Format);
+    }
+}

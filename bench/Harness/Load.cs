@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace AgentGateway.Bench;
+
+/// <summary>Load generators: wrk for closed-loop throughput, an open-loop .NET client for latency at a fixed rate.</summary>
+internal static partial class Load
+{
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RpsLine();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex Non2xx();
+
+    /// <summary>Requests per second at <paramref name="connections"/> connections (wrk, 2 threads).</summary>
+    public static async Task<double> WrkRpsAsync(string url, string luaScript, int connections, int seconds)
+    {
+        var output = await Proc.RunAsync("wrk", "-t2", $"-c{connections}", $"-d{seconds}s", "-s", luaScript, url);
+        var m = RpsLine().Match(output);
+        if (!m.Success)
+        {
+            throw new InvalidOperationException($"wrk failed against {url}:\n{output}");
+        }
+
+        if (Non2xx().Match(output) is { Success: true } bad && int.Parse(bad.Groups[1].Value, CultureInfo.InvariantCulture) > 0)
+        {
+            throw new InvalidOperationException($"{url} answered errors under load:\n{output}");
+        }
+
+        return double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Latency percentiles (ms) at a fixed request rate. Latency is measured from each request's scheduled
+    /// start, so a stalled server is charged for the requests it delayed (no coordinated omission).
+    /// </summary>
+    public static async Task<(double P50, double P99, int Errors)> FixedRateAsync(Func<HttpClient, Task<bool>> send, int rate, int seconds)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseProxy = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        var total = rate * seconds;
+        var latencies = new double[total];
+        var errors = 0;
+        var tasks = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        var interval = 1000.0 / rate;
+        for (var i = 0; i < total; i++)
+        {
+            var scheduled = i * interval;
+            var wait = scheduled - clock.Elapsed.TotalMilliseconds;
+            if (wait > 1)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(wait));
+            }
+
+            var index = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                bool ok;
+                try
+                {
+                    ok = await send(client);
+                }
+                catch (HttpRequestException)
+                {
+                    ok = false;
+                }
+
+                latencies[index] = clock.Elapsed.TotalMilliseconds - scheduled;
+                if (!ok)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }));
+        }
+
+        await Task.WhenAll(tasks);
+        Array.Sort(latencies);
+        return (latencies[(int)(total * 0.50)], latencies[Math.Min(total - 1, (int)(total * 0.99))], errors);
+    }
+}
