@@ -59,9 +59,10 @@ public class UsageTelemetryTests
         ActivitySource.AddActivityListener(activities);
 
         await using var mock = await MockLlmServer.StartAsync(cancellationToken: Ct);
+        var capture = new CaptureUsage(usages);
         await using var gw = await TestGateway.StartAsync(
             Yaml("providers:\n" + Provider("up", type, mock.BaseUrl, "[usage-*]")),
-            configure: b => b.Services.AddSingleton<IStartupFilter>(new CaptureUsage(usages)));
+            configure: b => b.Services.AddSingleton<IStartupFilter>(capture));
         var client = OpenAiChat(gw, model);
         if (stream)
         {
@@ -74,6 +75,7 @@ public class UsageTelemetryTests
             await client.CompleteChatAsync([new UserChatMessage("five words in this prompt")], cancellationToken: Ct);
         }
 
+        Assert.True(await capture.Captured.WaitAsync(TimeSpan.FromSeconds(30), Ct));
         var usage = Assert.Single(usages);
         Assert.Equal(5, usage.InputTokens); // the mock's word count: usage came from the provider, not the tokenizer
         Assert.Equal(5, usage.OutputTokens);
@@ -94,14 +96,16 @@ public class UsageTelemetryTests
     public async Task Usage_CountedWithTokenizer_WhenStreamCarriesNone()
     {
         var usages = new ConcurrentQueue<LlmUsageFeature>();
+        var capture = new CaptureUsage(usages);
         await using var gw = await TestGateway.StartAsync(
             Yaml("providers:\n  - { name: local, type: mock }"),
-            configure: b => b.Services.AddSingleton<IStartupFilter>(new CaptureUsage(usages)));
+            configure: b => b.Services.AddSingleton<IStartupFilter>(capture));
 
         await foreach (var _ in OpenAiChat(gw, "m").CompleteChatStreamingAsync([new UserChatMessage("hello tokenizer world")], cancellationToken: Ct))
         {
         }
 
+        Assert.True(await capture.Captured.WaitAsync(TimeSpan.FromSeconds(30), Ct));
         var usage = Assert.Single(usages);
         Assert.True(usage.Estimated);
         Assert.Equal(3, usage.InputTokens);
@@ -124,6 +128,9 @@ public class UsageTelemetryTests
     /// <summary>Reads the usage feature after the whole pipeline ran, as the rate limiter will.</summary>
     private sealed class CaptureUsage(ConcurrentQueue<LlmUsageFeature> sink) : IStartupFilter
     {
+        // The client sees the stream's last byte before the server pipeline unwinds; tests wait for this signal.
+        public SemaphoreSlim Captured { get; } = new(0);
+
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use(async (context, nextMiddleware) =>
@@ -132,6 +139,7 @@ public class UsageTelemetryTests
                 if (context.Features.Get<LlmUsageFeature>() is { } usage)
                 {
                     sink.Enqueue(usage);
+                    Captured.Release();
                 }
             });
             next(app);
