@@ -37,6 +37,14 @@ internal sealed partial class HttpBackendHandler(
         // Per-try backend timeout: YARP's activity timeout cancels a try that sees no progress for that long.
         var requestConfig = traffic.BackendTimeout is { } backendTimeout ? new ForwarderRequestConfig { ActivityTimeout = backendTimeout } : RequestConfig;
         var attempts = plan?.Attempts ?? 1;
+        // Without a buffered copy the body streams once; track it so a refused connection can still fail over.
+        var streamed = body is null && context.Request.ContentLength != 0 ? new ReadTrackingStream(context.Request.Body) : null;
+        if (streamed is not null)
+        {
+            context.Request.Body = streamed;
+        }
+
+        var failovers = backend.Destinations.Count - 1;
         for (var attempt = 1; ; attempt++)
         {
             if (body is { Length: > 0 })
@@ -55,6 +63,17 @@ internal sealed partial class HttpBackendHandler(
             if (error is ForwarderError.Request or ForwarderError.RequestTimedOut or ForwarderError.NoAvailableDestinations)
             {
                 picker.ReportFailure(destination, Duration.TryParse(backend.ReactivationPeriod, out var period) ? period : TimeSpan.FromSeconds(30));
+            }
+
+            if (error is ForwarderError.Request && failovers-- > 0 && !context.Response.HasStarted
+                && streamed is not { WasRead: true } && NeverConnected(context))
+            {
+                // Like a load balancer's "next upstream on connect error": the destination never saw this request.
+                Log.FailingOver(logger, route.Name, destination);
+                context.Response.Clear();
+                context.Features.Set<IForwarderErrorFeature>(null);
+                attempt--;
+                continue;
             }
 
             var transportFailed = error is ForwarderError.Request or ForwarderError.RequestTimedOut;
@@ -106,6 +125,19 @@ internal sealed partial class HttpBackendHandler(
         }
     }
 
+    private static bool NeverConnected(HttpContext context)
+    {
+        for (var ex = context.GetForwarderErrorFeature()?.Exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsBodyTooLarge(HttpContext context)
     {
         for (var ex = context.GetForwarderErrorFeature()?.Exception; ex is not null; ex = ex.InnerException)
@@ -124,6 +156,9 @@ internal sealed partial class HttpBackendHandler(
     {
         [LoggerMessage(1, LogLevel.Warning, "Route {Route}: forwarding to {Destination} failed: {Error}")]
         public static partial void ForwardFailed(ILogger logger, string route, string destination, ForwarderError error);
+
+        [LoggerMessage(3, LogLevel.Warning, "Route {Route}: {Destination} refused the connection; sending the request to the next destination")]
+        public static partial void FailingOver(ILogger logger, string route, string destination);
 
         [LoggerMessage(2, LogLevel.Information, "Route {Route}: try at {Destination} failed ({Reason}); retrying (try {Attempt} of {Attempts})")]
         public static partial void Retrying(ILogger logger, string route, string destination, string reason, int attempt, int attempts);

@@ -66,7 +66,7 @@ public class HttpRouteTests
     }
 
     [Fact]
-    public async Task HttpBackend_BalancesRoundRobin_AndSkipsADeadDestination()
+    public async Task HttpBackend_BalancesRoundRobin_AndFailsOverFromADeadDestinationWithoutErrors()
     {
         await using var a = await EchoServer.StartAsync("a");
         await using var b = await EchoServer.StartAsync("b");
@@ -92,7 +92,8 @@ public class HttpRouteTests
             names.Add((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("name").GetString()!);
         }
 
-        Assert.Equal(1, failures);
+        // The dead destination refuses connections: that request goes to the next destination, then the dead one is skipped.
+        Assert.Equal(0, failures);
         Assert.Contains("a", names);
         Assert.Contains("b", names);
     }
@@ -133,5 +134,28 @@ public class HttpRouteTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive", Ct)).StatusCode);
         Assert.Equal(0, echo.RequestCount);
+    }
+
+    [Fact]
+    public async Task RefusedConnection_SendsAStreamedPostToTheNextDestination_WithItsBody()
+    {
+        await using var live = await EchoServer.StartAsync("live");
+        var dead = $"http://127.0.0.1:{FreePort.Next()}";
+        await using var gw = await TestGateway.StartAsync($$"""
+            routes: [{ name: r, path: /, http: pool }]
+            http: { pool: { destinations: [{{dead}}, {{live.BaseAddress}}] } }
+            """);
+        var client = gw.CreateClient();
+
+        for (var i = 0; i < 4; i++)
+        {
+            using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"payload {i}")));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/submit") { Content = content };
+            request.Headers.TransferEncodingChunked = true;
+            var response = await client.SendAsync(request, Ct);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal($"payload {i}", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("body").GetString());
+        }
     }
 }
