@@ -38,6 +38,9 @@ public sealed class LocalStack : IAppHostGraph
             builder.AddProjectIfExists("travel-agent", "../samples/TravelAgent/TravelAgent.csproj"),
             builder.AddProjectIfExists("planner-agent", "../samples/PlannerAgent/PlannerAgent.csproj"),
         };
+        // The travel agent thinks with the gateway's own LLM route (the mock model), as a real agent would.
+        samples[3]?.WithReference(gateway).WithEnvironment("LLM_BASE_URL", "http://gateway/v1").WithEnvironment("LLM_MODEL", "mock-travel");
+
         foreach (var sample in samples)
         {
             if (sample is not null)

@@ -11,7 +11,13 @@ public static class GatewayApp
     /// </summary>
     public static (WebApplication? App, IReadOnlyList<ConfigError> Errors) Build(GatewayCommandLine commandLine, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
+        // Content root = the app's folder, not the working directory: appsettings.json (log levels) must be
+        // found wherever the gateway is started from. The config file path stays relative to the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = commandLine.HostArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.AddServiceDefaults();
         builder.AddAgentGateway(commandLine);
         configure?.Invoke(builder);
