@@ -1,8 +1,24 @@
+using AgentGateway.Configuration;
+using AgentGateway.Llm.Pipeline;
+using AgentGateway.Llm.Providers;
+using AgentGateway.Llm.Runtime;
+using AgentGateway.Routing;
+
 namespace AgentGateway.Llm;
 
 /// <summary>DI registrations of the Llm feature.</summary>
 public static class LlmServiceCollectionExtensions
 {
     /// <summary>Adds the Llm backend handler, validators and services.</summary>
-    public static IServiceCollection AddGatewayLlm(this IServiceCollection services) => services;
+    public static IServiceCollection AddGatewayLlm(this IServiceCollection services)
+    {
+        services.AddHttpClient();
+        services.AddSingleton(sp => new ProviderHealth(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<LlmRuntimeCache>();
+        services.AddSingleton<ChatEndpoint>();
+        services.AddSingleton<EmbeddingsEndpoint>();
+        services.AddSingleton<IBackendHandler, LlmBackendHandler>();
+        services.AddSingleton<IConfigValidator, LlmConfigValidator>();
+        return services;
+    }
 }

@@ -1,0 +1,7 @@
+namespace AgentGateway.Llm.Guards;
+
+internal enum GuardAction
+{
+    Mask,
+    Reject,
+}

@@ -1,0 +1,30 @@
+namespace AgentGateway.Llm;
+
+/// <summary>One upstream model provider of an llm backend.</summary>
+public sealed record LlmProviderConfig
+{
+    public string Name { get; init; } = "";
+
+    /// <summary>openai | azure-openai | anthropic | ollama | gemini | openai-compatible | mock.</summary>
+    public string Type { get; init; } = "";
+
+    /// <summary>API root (OpenAI style ends in <c>/v1</c>; Anthropic and Ollama are the host root).</summary>
+    public string? BaseUrl { get; init; }
+
+    public string? ApiKey { get; init; }
+
+    /// <summary>Models served; <c>*</c> wildcards allowed (<c>claude-*</c>). Empty = any model.</summary>
+    public IReadOnlyList<string> Models { get; init; } = [];
+
+    /// <summary>Azure OpenAI deployment name (defaults to the model name).</summary>
+    public string? Deployment { get; init; }
+
+    /// <summary>Azure OpenAI <c>api-version</c> query value.</summary>
+    public string? ApiVersion { get; init; }
+
+    /// <summary>Forward the client's own Authorization / x-api-key instead of <see cref="ApiKey"/>.</summary>
+    public bool Passthrough { get; init; }
+
+    /// <summary>Time allowed until the provider's first byte (e.g. <c>30s</c>); default 120s.</summary>
+    public string? Timeout { get; init; }
+}

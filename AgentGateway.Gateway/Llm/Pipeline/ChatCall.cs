@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using AgentGateway.Llm.Runtime;
+using AgentGateway.Llm.Tokens;
+using AgentGateway.Llm.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.AI;
+
+namespace AgentGateway.Llm.Pipeline;
+
+/// <summary>State of one chat request across failover attempts, and what it produced.</summary>
+internal sealed class ChatCall(HttpContext http, LlmApi clientApi, ChatRequest request, byte[]? originalBody, LlmBackendRuntime runtime)
+{
+    private long? _inputEstimate;
+
+    public HttpContext Http { get; } = http;
+
+    public LlmApi ClientApi { get; } = clientApi;
+
+    public ChatRequest Request { get; } = request;
+
+    /// <summary>The client's bytes, or null when guards changed the body and it must be re-serialized.</summary>
+    public byte[]? OriginalBody { get; } = originalBody;
+
+    public LlmBackendRuntime Runtime { get; } = runtime;
+
+    public long StartTimestamp { get; } = Stopwatch.GetTimestamp();
+
+    public TimeSpan? TimeToFirstToken { get; set; }
+
+    public TokenUsage? Usage { get; set; }
+
+    public string? ResponseModel { get; set; }
+
+    public void MarkFirstToken() => TimeToFirstToken ??= Stopwatch.GetElapsedTime(StartTimestamp);
+
+    /// <summary>o200k_base count of the prompt text, for providers that report no usage.</summary>
+    public long InputEstimate => _inputEstimate ??= Request.Messages.Sum(m => (long)TokenCounter.Count(Text(m)));
+
+    private static string Text(ChatMessage m) => string.Concat(m.Contents.Select(c => c switch
+    {
+        TextContent t => t.Text,
+        FunctionResultContent r => r.Result?.ToString(),
+        FunctionCallContent f => FinishReasons.ArgumentsJson(f),
+        _ => null,
+    }));
+}

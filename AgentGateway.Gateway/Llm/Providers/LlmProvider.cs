@@ -1,0 +1,122 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Collections.Concurrent;
+using AgentGateway.Llm.Wire;
+using Anthropic;
+using Microsoft.Extensions.AI;
+using OllamaSharp;
+using OpenAI;
+
+namespace AgentGateway.Llm.Providers;
+
+/// <summary>
+/// One configured provider: its HTTP client (credentials, Retry-After tracking), its native endpoints for
+/// passthrough, and Microsoft.Extensions.AI clients per model for translation. Built from one config snapshot.
+/// </summary>
+internal sealed class LlmProvider
+{
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+    private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IEmbeddingGenerator<string, Embedding<float>>> _embedders = new(StringComparer.Ordinal);
+    private readonly string _baseUrl;
+    private OpenAIClient? _openAi;
+    private AnthropicClient? _anthropic;
+
+    public LlmProvider(string backend, LlmProviderConfig config, HttpMessageHandler upstream, ProviderHealth health)
+    {
+        Config = config;
+        Type = ProviderTypes.Parse(config.Type) ?? throw new InvalidOperationException($"unknown provider type '{config.Type}'");
+        HealthKey = backend + "/" + config.Name;
+        _baseUrl = (config.BaseUrl ?? Type.DefaultBaseUrl() ?? "http://localhost").TrimEnd('/');
+        Timeout = config.Timeout is { Length: > 0 } t && Configuration.Duration.TryParse(t, out var parsed) ? parsed : DefaultTimeout;
+        var handler = new ProviderHttpHandler(health, HealthKey, Type, config) { InnerHandler = upstream };
+        Http = new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+
+    public LlmProviderConfig Config { get; }
+
+    public string Name => Config.Name;
+
+    public ProviderType Type { get; }
+
+    public LlmApi NativeApi => Type.NativeApi();
+
+    public string HealthKey { get; }
+
+    public TimeSpan Timeout { get; }
+
+    public HttpClient Http { get; }
+
+    public bool Serves(string model) => Config.Models.Count == 0 || Config.Models.Any(p => ModelPattern.Matches(p, model));
+
+    /// <summary>Can this provider embed text? (Anthropic has no embeddings API.)</summary>
+    public bool CanEmbed => Type != ProviderType.Anthropic;
+
+    /// <summary>Native endpoint for a passthrough request of the given API kind.</summary>
+    public Uri NativeUri(string operation, string model) => Type switch
+    {
+        ProviderType.Anthropic => new Uri(_baseUrl + "/v1/messages"),
+        ProviderType.AzureOpenAi => new Uri($"{_baseUrl}/openai/deployments/{Uri.EscapeDataString(Config.Deployment ?? model)}/{operation}"),
+        ProviderType.Ollama => new Uri(_baseUrl + "/v1/" + operation),
+        _ => new Uri(_baseUrl + "/" + operation),
+    };
+
+    public IChatClient ChatClient(string model) => _chatClients.GetOrAdd(model, CreateChatClient);
+
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder(string model) => _embedders.GetOrAdd(model, CreateEmbedder);
+
+    private IChatClient CreateChatClient(string model) => Type switch
+    {
+        ProviderType.Mock => new MockChatClient(model),
+        ProviderType.Anthropic => AnthropicClient().AsIChatClient(model, 4096),
+        ProviderType.Ollama => new OllamaApiClient(OllamaHttp(), model),
+        ProviderType.AzureOpenAi => AzureClient(model).GetChatClient(model).AsIChatClient(),
+        _ => OpenAiClient().GetChatClient(model).AsIChatClient(),
+    };
+
+    private IEmbeddingGenerator<string, Embedding<float>> CreateEmbedder(string model) => Type switch
+    {
+        ProviderType.Mock => new MockEmbeddingGenerator(model),
+        ProviderType.Ollama => new OllamaApiClient(OllamaHttp(), model),
+        ProviderType.AzureOpenAi => AzureClient(model).GetEmbeddingClient(model).AsIEmbeddingGenerator(),
+        ProviderType.Anthropic => throw new NotSupportedException("anthropic has no embeddings API"),
+        _ => OpenAiClient().GetEmbeddingClient(model).AsIEmbeddingGenerator(),
+    };
+
+    private OpenAIClient OpenAiClient() => _openAi ??= CreateOpenAi(_baseUrl);
+
+    // Azure puts the deployment in the path; one SDK client per deployment.
+    private OpenAIClient AzureClient(string model) => CreateOpenAi($"{_baseUrl}/openai/deployments/{Uri.EscapeDataString(Config.Deployment ?? model)}");
+
+    private OpenAIClient CreateOpenAi(string endpoint) => new(
+        new ApiKeyCredential(Config.ApiKey is { Length: > 0 } k ? k : "unused"),
+        new OpenAIClientOptions
+        {
+            Endpoint = new Uri(endpoint),
+            Transport = new HttpClientPipelineTransport(Http),
+            RetryPolicy = new ClientRetryPolicy(0),
+            NetworkTimeout = System.Threading.Timeout.InfiniteTimeSpan,
+        });
+
+    private AnthropicClient AnthropicClient() => _anthropic ??= new AnthropicClient
+    {
+        ApiKey = Config.ApiKey is { Length: > 0 } k ? k : "unused",
+        BaseUrl = _baseUrl,
+        HttpClient = Http,
+        MaxRetries = 0,
+        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+    };
+
+    private HttpClient OllamaHttp() => new(new PassThroughHandler(Http))
+    {
+        BaseAddress = new Uri(_baseUrl + "/"),
+        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+    };
+
+    /// <summary>Lets a second HttpClient (with a BaseAddress, as OllamaSharp needs) share our handler chain.</summary>
+    private sealed class PassThroughHandler(HttpClient inner) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            inner.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+}

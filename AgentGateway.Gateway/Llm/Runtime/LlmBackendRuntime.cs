@@ -1,0 +1,40 @@
+using AgentGateway.Llm.Guards;
+using AgentGateway.Llm.Providers;
+
+namespace AgentGateway.Llm.Runtime;
+
+/// <summary>Everything one llm backend needs at request time, built once per config snapshot.</summary>
+internal sealed class LlmBackendRuntime
+{
+    public LlmBackendRuntime(string name, LlmBackendConfig config, Func<HttpMessageHandler> upstream, ProviderHealth health)
+    {
+        Name = name;
+        Config = config;
+        var built = config.Providers.Select(p => new LlmProvider(name, p, upstream(), health)).ToList();
+
+        // Failover order first, then the providers it does not mention, in config order.
+        var ordered = new List<LlmProvider>();
+        foreach (var failoverName in config.Failover)
+        {
+            ordered.AddRange(built.Where(p => string.Equals(p.Name, failoverName, StringComparison.OrdinalIgnoreCase) && !ordered.Contains(p)));
+        }
+
+        ordered.AddRange(built.Where(p => !ordered.Contains(p)));
+        Providers = ordered;
+        Router = new ModelRouter(ordered, config.Aliases);
+        RequestGuards = GuardSet.Build(config.Guards?.Request, onRequest: true);
+        ResponseGuards = GuardSet.Build(config.Guards?.Response, onRequest: false);
+    }
+
+    public string Name { get; }
+
+    public LlmBackendConfig Config { get; }
+
+    public IReadOnlyList<LlmProvider> Providers { get; }
+
+    public ModelRouter Router { get; }
+
+    public GuardSet RequestGuards { get; }
+
+    public GuardSet ResponseGuards { get; }
+}

@@ -1,0 +1,36 @@
+namespace MockLlm;
+
+/// <summary>
+/// Per-instance behaviour of the mock model server. Bound from the "MockLlm" configuration section
+/// (env <c>MockLlm__FailStatus=503</c>) so a whole instance can play "the failing provider".
+/// Request headers (x-mock-*) override these per request.
+/// </summary>
+public sealed class MockLlmOptions
+{
+    /// <summary>Answer every model request with this HTTP status (e.g. 503, 429, 400).</summary>
+    public int? FailStatus { get; set; }
+
+    /// <summary>Seconds to put in a <c>Retry-After</c> header on failures.</summary>
+    public int? RetryAfterSeconds { get; set; }
+
+    /// <summary>Only the first N model requests fail (null = all of them).</summary>
+    public int? FailFirst { get; set; }
+
+    /// <summary>Abort the connection before any response byte is sent.</summary>
+    public bool DropConnection { get; set; }
+
+    /// <summary>Abort a stream after this many data chunks.</summary>
+    public int? DropAfterChunks { get; set; }
+
+    /// <summary>Delay before answering, in milliseconds.</summary>
+    public int LatencyMs { get; set; }
+
+    /// <summary>Characters per streamed text chunk; 0 streams word by word.</summary>
+    public int ChunkSize { get; set; }
+
+    /// <summary>Whether responses report token usage (turn off to exercise client-side counting).</summary>
+    public bool IncludeUsage { get; set; } = true;
+
+    /// <summary>Models listed by <c>GET /v1/models</c>.</summary>
+    public IList<string> Models { get; } = ["mock-gpt", "mock-claude", "mock-embed"];
+}
