@@ -1,21 +1,15 @@
 namespace AgentGateway.Mcp;
 
-/// <summary>An MCP backend: targets federated behind one endpoint (DESIGN.md §4 <c>mcp:</c>).</summary>
+/// <summary>
+/// One federated MCP server (<c>mcp.&lt;name&gt;</c> in the config file): its targets and how their names are exposed.
+/// </summary>
 public sealed record McpBackendConfig
 {
-    /// <summary>conditional | always | never.</summary>
-    public string Prefix { get; init; } = "conditional";
+    /// <summary><c>conditional</c> (prefix only when there is more than one target), <c>always</c> or <c>never</c>.</summary>
+    public string Prefix { get; init; } = McpPrefixModes.Conditional;
 
-    /// <summary>Upstream MCP servers.</summary>
     public IReadOnlyList<McpTargetConfig> Targets { get; init; } = [];
-}
 
-/// <summary>One upstream MCP server: exactly one of stdio, url or openapi.</summary>
-public sealed record McpTargetConfig
-{
-    /// <summary>Target name (the tool prefix).</summary>
-    public string Name { get; init; } = "";
-
-    /// <summary>Streamable HTTP or SSE URL.</summary>
-    public string? Url { get; init; }
+    /// <summary>Browser origins allowed besides localhost ones (DNS-rebinding protection).</summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 }

@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using AgentGateway.Mcp.Federation;
+using AgentGateway.Mcp.Sessions;
+using AgentGateway.Mcp.Upstream;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Server;
+
+namespace AgentGateway.Mcp.Endpoint;
+
+/// <summary>
+/// Everything one mcp backend needs at runtime, built from one config snapshot: the SDK's Streamable HTTP and SSE
+/// server (in a private service provider, see <see cref="McpSdkHost"/>), the shared upstream connections, and the
+/// client sessions with their own connections. Replaced as a whole when the backend's config changes.
+/// </summary>
+internal sealed partial class McpBackendRuntime : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<ClientSession>>> _sessions = new(StringComparer.Ordinal);
+    private readonly TargetSet _shared;
+    private readonly Task _sharedReady;
+    private readonly UpstreamTargetFactory _factory;
+    private readonly ILogger _logger;
+    private readonly McpSdkHost _host;
+    private volatile bool _disposing;
+
+    public McpBackendRuntime(string name, McpBackendConfig config, TimeSpan ttl, string baseDirectory, IMcpSessionStore store, IServiceProvider gatewayServices)
+    {
+        Name = name;
+        Config = config;
+        Ttl = ttl;
+        BaseDirectory = baseDirectory;
+        Store = store;
+        _factory = gatewayServices.GetRequiredService<UpstreamTargetFactory>();
+        _logger = gatewayServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentGateway.Mcp");
+        _shared = new TargetSet(config, _factory, baseDirectory, new SharedCallbacks(SessionsOnShared), _logger);
+        _shared.StateChanged += changed => { _ = NotifySharedSessionsAsync(); };
+        _sharedReady = _shared.StartAsync();
+        var handlers = new FederatedHandlers(name, gatewayServices.GetRequiredService<McpAuthorization>(), ResolveTargetsAsync, _logger);
+        _host = new McpSdkHost(this, handlers, gatewayServices);
+        Log.BackendStarted(_logger, name, config.Targets.Count);
+    }
+
+    public string Name { get; }
+
+    public McpBackendConfig Config { get; }
+
+    public TimeSpan Ttl { get; }
+
+    public string BaseDirectory { get; }
+
+    public IMcpSessionStore Store { get; }
+
+    public Task StartAsync(CancellationToken cancellationToken) => _host.StartAsync(cancellationToken);
+
+    /// <summary>Serves one request of the route (any sub-path, any method).</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (!OriginValidator.IsAllowed(origin, Config.AllowedOrigins))
+        {
+            Log.OriginRejected(_logger, origin, Name);
+            await McpHttpErrors.WriteAsync(context, StatusCodes.Status403Forbidden, -32000, "Forbidden: Origin not allowed");
+            return;
+        }
+
+        if (!await CheckSessionOwnerAsync(context))
+        {
+            return;
+        }
+
+        var (handler, status, allow) = _host.Endpoints.Match(context.Request.Path, context.Request.Method);
+        if (handler is null)
+        {
+            if (allow is not null)
+            {
+                context.Response.Headers.Allow = allow;
+            }
+
+            await McpHttpErrors.WriteAsync(context, status, -32000, status == StatusCodes.Status405MethodNotAllowed ? "Method not allowed" : "Not found");
+            return;
+        }
+
+        try
+        {
+            await handler(context);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            // e.g. the body-size limit cut the body while the SDK read it
+            await McpHttpErrors.WriteAsync(context, ex.StatusCode, -32600, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request");
+        }
+    }
+
+    /// <summary>A session is bound to its backend and to the principal that created it.</summary>
+    private async Task<bool> CheckSessionOwnerAsync(HttpContext context)
+    {
+        var sessionId = context.Request.Headers["Mcp-Session-Id"].ToString();
+        if (sessionId.Length == 0)
+        {
+            return true;
+        }
+
+        var record = await Store.GetAsync(sessionId, context.RequestAborted);
+        if (record is null)
+        {
+            return true; // unknown or expired: the SDK answers 404 "Session not found"
+        }
+
+        if (record.Backend != Name)
+        {
+            await McpHttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, -32001, "Session not found");
+            return false;
+        }
+
+        if (record.Principal != McpPrincipal.Of(context.User))
+        {
+            await McpHttpErrors.WriteAsync(context, StatusCodes.Status403Forbidden, -32000,
+                "Forbidden: the session belongs to another principal");
+            return false;
+        }
+
+        await Store.TouchAsync(sessionId, Ttl, context.RequestAborted);
+        return true;
+    }
+
+    /// <summary>The targets serving a request: the session's own connections, or the shared ones.</summary>
+    private async ValueTask<TargetSet> ResolveTargetsAsync(McpServer server, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(server.SessionId))
+        {
+            await _sharedReady.WaitAsync(cancellationToken);
+            return _shared;
+        }
+
+        var lazy = _sessions.GetOrAdd(server.SessionId, _ => new Lazy<Task<ClientSession>>(() => CreateSessionAsync(server)));
+        var session = await lazy.Value.WaitAsync(cancellationToken);
+        return session.Targets;
+    }
+
+    private async Task<ClientSession> CreateSessionAsync(McpServer server)
+    {
+        var session = new ClientSession(server, _logger);
+        if (ClientSession.NeedsOwnConnections(server.ClientCapabilities))
+        {
+            await session.UseOwnAsync(new TargetSet(Config, _factory, BaseDirectory, session, _logger));
+            await RecordUpstreamSessionsAsync(session);
+        }
+        else
+        {
+            await _sharedReady;
+            session.UseShared(_shared);
+        }
+
+        return session;
+    }
+
+    private async Task RecordUpstreamSessionsAsync(ClientSession session)
+    {
+        if (await Store.GetAsync(session.SessionId, CancellationToken.None) is { } record)
+        {
+            await Store.SetAsync(record with { UpstreamSessionIds = session.Targets.UpstreamSessionIds() }, Ttl, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Called when the SDK ends a session (DELETE, idle timeout): close its upstream sessions too.</summary>
+    public async Task EndSessionAsync(string? sessionId)
+    {
+        if (string.IsNullOrEmpty(sessionId))
+        {
+            return;
+        }
+
+        if (_sessions.TryRemove(sessionId, out var lazy) && lazy.IsValueCreated)
+        {
+            try
+            {
+                await (await lazy.Value).DisposeAsync();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Log.ForwardFailed(_logger, sessionId, ex.Message);
+            }
+        }
+
+        // When the runtime is being replaced (config reload) the record stays so the session migrates to the new one.
+        if (!_disposing)
+        {
+            await Store.RemoveAsync(sessionId, CancellationToken.None);
+        }
+
+        Log.SessionEnded(_logger, sessionId, Name);
+    }
+
+    private IEnumerable<ClientSession> SessionsOnShared() =>
+        _sessions.Values.Where(static l => l.IsValueCreated && l.Value.IsCompletedSuccessfully)
+            .Select(static l => l.Value.Result).Where(s => ReferenceEquals(s.Targets, _shared));
+
+    private async Task NotifySharedSessionsAsync()
+    {
+        foreach (var session in SessionsOnShared())
+        {
+            await session.NotifyAllListsChangedAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposing = true;
+        await _host.DisposeAsync();
+        foreach (var id in _sessions.Keys.ToList())
+        {
+            await EndSessionAsync(id);
+        }
+
+        await _shared.DisposeAsync();
+    }
+}

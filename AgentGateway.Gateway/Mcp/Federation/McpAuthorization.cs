@@ -1,0 +1,51 @@
+using System.Text.Json;
+using AgentGateway.Security;
+using ModelContextProtocol;
+
+namespace AgentGateway.Mcp.Federation;
+
+/// <summary>
+/// The MCP side of DESIGN.md §6: <c>call_tool</c>/<c>Tool</c>, <c>get_prompt</c>/<c>Prompt</c>,
+/// <c>read_resource</c>/<c>Resource</c>, keyed by the exposed name. Fails closed when there is no request.
+/// </summary>
+internal sealed class McpAuthorization(IRequestAuthorizer authorizer, IHttpContextAccessor httpContextAccessor)
+{
+    public const string CallTool = "call_tool";
+    public const string GetPrompt = "get_prompt";
+    public const string ReadResource = "read_resource";
+
+    public async ValueTask<bool> IsAllowedAsync(string action, string exposedName, string target, string upstreamName,
+        IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
+    {
+        if (httpContextAccessor.HttpContext is not { } http)
+        {
+            return false;
+        }
+
+        var (type, key) = action switch
+        {
+            CallTool => ("Tool", "name"),
+            GetPrompt => ("Prompt", "name"),
+            _ => ("Resource", "uri"),
+        };
+        var attributes = new Dictionary<string, object?> { ["target"] = target, [key] = upstreamName };
+        Dictionary<string, object?>? context = null;
+        if (arguments is not null)
+        {
+            context = new Dictionary<string, object?> { ["arguments"] = JsonSerializer.SerializeToElement(arguments, McpJsonUtilities.DefaultOptions) };
+        }
+
+        var result = await authorizer.AuthorizeAsync(http, new AuthorizationRequest(action, type, exposedName, attributes, context), cancellationToken);
+        return result.Allowed;
+    }
+
+    /// <summary>Throws the JSON-RPC error a client gets for a denied call (never a silent drop).</summary>
+    public async ValueTask DemandAsync(string action, string exposedName, string target, string upstreamName,
+        IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
+    {
+        if (!await IsAllowedAsync(action, exposedName, target, upstreamName, arguments, cancellationToken))
+        {
+            throw new McpProtocolException($"Forbidden: '{exposedName}' is not allowed for this principal ({action})", McpErrorCode.InvalidRequest);
+        }
+    }
+}

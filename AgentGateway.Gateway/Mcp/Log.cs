@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace AgentGateway.Mcp;
+
+/// <summary>Source-generated log messages of the MCP gateway. Never log tool arguments, prompts or tokens here.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "MCP target '{Target}' connected")]
+    public static partial void TargetConnected(ILogger logger, string target);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "MCP target '{Target}' disconnected; reconnecting")]
+    public static partial void TargetDisconnected(ILogger logger, string target);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "MCP target '{Target}' could not connect (retry in {RetryMs} ms): {ErrorType}: {Error}")]
+    public static partial void TargetConnectFailed(ILogger logger, string target, double retryMs, string errorType, string error);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "MCP target '{Target}' stderr: {Line}")]
+    public static partial void TargetStderr(ILogger logger, string target, string line);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "MCP backend '{Backend}': {Kind} '{Name}' of target '{Target}' collides with an exposed name from another target and is left out (prefix: never)")]
+    public static partial void NameCollision(ILogger logger, string backend, string kind, string name, string target);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "MCP backend '{Backend}': target '{Target}' failed during {Method}: {Error}")]
+    public static partial void TargetListFailed(ILogger logger, string backend, string target, string method, string error);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "MCP backend '{Backend}' started with {TargetCount} targets")]
+    public static partial void BackendStarted(ILogger logger, string backend, int targetCount);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "MCP request rejected: Origin '{Origin}' is not allowed on backend '{Backend}'")]
+    public static partial void OriginRejected(ILogger logger, string origin, string backend);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Debug, Message = "MCP session {SessionId} ended on backend '{Backend}'")]
+    public static partial void SessionEnded(ILogger logger, string sessionId, string backend);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Forwarding a notification to MCP session {SessionId} failed: {Error}")]
+    public static partial void ForwardFailed(ILogger logger, string? sessionId, string error);
+}

@@ -1,0 +1,8 @@
+namespace AgentGateway.Mcp.OpenApi;
+
+internal enum OpenApiParameterPlace
+{
+    Path,
+    Query,
+    Header,
+}

@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Logging;
+
+namespace AgentGateway.Mcp.Upstream;
+
+/// <summary>
+/// Keeps one target connected: connects, watches for the connection dying, and reconnects with exponential
+/// backoff. While it is down, <see cref="Current"/> is null and calls fail with an error naming the target.
+/// </summary>
+internal sealed class TargetConnection : IAsyncDisposable
+{
+    private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+
+    private readonly UpstreamTargetFactory _factory;
+    private readonly string _baseDirectory;
+    private readonly IUpstreamCallbacks _callbacks;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? _loop;
+    private volatile IUpstreamTarget? _current;
+
+    public TargetConnection(McpTargetConfig config, UpstreamTargetFactory factory, string baseDirectory, IUpstreamCallbacks callbacks, ILogger logger)
+    {
+        Config = config;
+        _factory = factory;
+        _baseDirectory = baseDirectory;
+        _callbacks = callbacks;
+        _logger = logger;
+    }
+
+    public McpTargetConfig Config { get; }
+
+    public string Name => Config.Name;
+
+    public IUpstreamTarget? Current => _current;
+
+    /// <summary>Raised when the target comes up or goes down (the owner re-emits list_changed).</summary>
+    public event Action<TargetConnection>? StateChanged;
+
+    /// <summary>Starts the connect loop; the returned task completes after the first attempt (success or not).</summary>
+    public Task StartAsync()
+    {
+        _loop ??= Task.Run(() => RunAsync(_stopping.Token));
+        return _firstAttempt.Task;
+    }
+
+    public IUpstreamTarget GetOrThrow() => _current ?? throw UpstreamErrors.Unavailable(Name);
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        var backoff = MinBackoff;
+        while (!stopping.IsCancellationRequested)
+        {
+            IUpstreamTarget? target = null;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                timeout.CancelAfter(UpstreamTargetFactory.ConnectTimeout);
+                target = await _factory.ConnectAsync(Config, _baseDirectory, _callbacks, timeout.Token);
+            }
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            {
+                Log.TargetConnectFailed(_logger, Name, backoff.TotalMilliseconds, ex.GetType().Name, ex.Message);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            if (target is null)
+            {
+                _firstAttempt.TrySetResult();
+                await DelayAsync(backoff, stopping);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                continue;
+            }
+
+            backoff = MinBackoff;
+            _current = target;
+            Log.TargetConnected(_logger, Name);
+            _firstAttempt.TrySetResult();
+            StateChanged?.Invoke(this);
+
+            await Task.WhenAny(target.Completion, Task.Delay(Timeout.Infinite, stopping));
+            _current = null;
+            await target.DisposeAsync();
+            if (!stopping.IsCancellationRequested)
+            {
+                Log.TargetDisconnected(_logger, Name);
+                StateChanged?.Invoke(this);
+                await DelayAsync(MinBackoff, stopping);
+            }
+        }
+    }
+
+    private static async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+
+        if (_current is { } current)
+        {
+            _current = null;
+            await current.DisposeAsync();
+        }
+
+        _firstAttempt.TrySetResult();
+        _stopping.Dispose();
+    }
+}
