@@ -3,12 +3,16 @@ namespace AgentGateway.Security.Cedar;
 /// <summary>Operators with two evaluated operands (both are evaluated, left first, before the operator applies).</summary>
 internal sealed class BinaryExpr(BinaryOp op, Expr left, Expr right) : Expr
 {
+    public Expr Left { get; } = left;
+
+    public Expr Right { get; } = right;
+
     public BinaryOp Op { get; } = op;
 
     public override CedarValue Eval(EvalEnv env)
     {
-        var a = left.Eval(env);
-        var b = right.Eval(env);
+        var a = Left.Eval(env);
+        var b = Right.Eval(env);
         return Op switch
         {
             BinaryOp.Eq => CedarBool.Of(a.Equals(b)),

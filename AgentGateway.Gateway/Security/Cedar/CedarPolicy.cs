@@ -34,6 +34,9 @@ internal sealed class CedarPolicy(
     public IReadOnlyDictionary<string, string> Annotations { get; } = annotations;
 
     public bool ScopeMatches(CedarRequest request, CedarEntities entities) =>
+        // Equality heads are checked first: they reject most policies without touching the hierarchy.
+        (Resource.Kind != ScopeKind.Eq || Resource.Uid!.Equals(request.Resource)) &&
+        (Principal.Kind != ScopeKind.Eq || Principal.Uid!.Equals(request.Principal)) &&
         Principal.Matches(request.Principal, entities) &&
         Action.Matches(request.Action, entities) &&
         Resource.Matches(request.Resource, entities);

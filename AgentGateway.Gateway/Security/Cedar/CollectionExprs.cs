@@ -4,12 +4,14 @@ namespace AgentGateway.Security.Cedar;
 
 internal sealed class SetExpr(Expr[] items) : Expr
 {
+    public Expr[] Items { get; } = items;
+
     public override CedarValue Eval(EvalEnv env)
     {
-        var values = new CedarValue[items.Length];
-        for (var i = 0; i < items.Length; i++)
+        var values = new CedarValue[Items.Length];
+        for (var i = 0; i < Items.Length; i++)
         {
-            values[i] = items[i].Eval(env);
+            values[i] = Items[i].Eval(env);
         }
 
         return new CedarSet(values);
@@ -18,12 +20,16 @@ internal sealed class SetExpr(Expr[] items) : Expr
 
 internal sealed class RecordExpr(string[] keys, Expr[] values) : Expr
 {
+    public string[] Keys { get; } = keys;
+
+    public Expr[] Values { get; } = values;
+
     public override CedarValue Eval(EvalEnv env)
     {
-        var attrs = new Dictionary<string, CedarValue>(keys.Length, StringComparer.Ordinal);
-        for (var i = 0; i < keys.Length; i++)
+        var attrs = new Dictionary<string, CedarValue>(Keys.Length, StringComparer.Ordinal);
+        for (var i = 0; i < Keys.Length; i++)
         {
-            attrs[keys[i]] = values[i].Eval(env);
+            attrs[Keys[i]] = Values[i].Eval(env);
         }
 
         return new CedarRecord(attrs);
@@ -32,14 +38,18 @@ internal sealed class RecordExpr(string[] keys, Expr[] values) : Expr
 
 internal sealed class CallExpr(string function, Expr[] args) : Expr
 {
+    public string Function { get; } = function;
+
+    public Expr[] Args { get; } = args;
+
     public override CedarValue Eval(EvalEnv env)
     {
-        var values = new CedarValue[args.Length];
-        for (var i = 0; i < args.Length; i++)
+        var values = new CedarValue[Args.Length];
+        for (var i = 0; i < Args.Length; i++)
         {
-            values[i] = args[i].Eval(env);
+            values[i] = Args[i].Eval(env);
         }
 
-        return CedarExtensions.Call(function, values);
+        return CedarExtensions.Call(Function, values);
     }
 }

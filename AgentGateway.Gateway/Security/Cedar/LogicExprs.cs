@@ -4,26 +4,38 @@ namespace AgentGateway.Security.Cedar;
 
 internal sealed class AndExpr(Expr left, Expr right) : Expr
 {
+    public Expr Left { get; } = left;
+
+    public Expr Right { get; } = right;
+
     public override CedarValue Eval(EvalEnv env) =>
-        CedarOps.AsBool(left.Eval(env)) ? CedarBool.Of(CedarOps.AsBool(right.Eval(env))) : CedarBool.False;
+        CedarOps.AsBool(Left.Eval(env)) ? CedarBool.Of(CedarOps.AsBool(Right.Eval(env))) : CedarBool.False;
 }
 
 internal sealed class OrExpr(Expr left, Expr right) : Expr
 {
+    public Expr Left { get; } = left;
+
+    public Expr Right { get; } = right;
+
     public override CedarValue Eval(EvalEnv env) =>
-        CedarOps.AsBool(left.Eval(env)) ? CedarBool.True : CedarBool.Of(CedarOps.AsBool(right.Eval(env)));
+        CedarOps.AsBool(Left.Eval(env)) ? CedarBool.True : CedarBool.Of(CedarOps.AsBool(Right.Eval(env)));
 }
 
 internal sealed class NotExpr(Expr operand) : Expr
 {
-    public override CedarValue Eval(EvalEnv env) => CedarBool.Of(!CedarOps.AsBool(operand.Eval(env)));
+    public Expr Operand { get; } = operand;
+
+    public override CedarValue Eval(EvalEnv env) => CedarBool.Of(!CedarOps.AsBool(Operand.Eval(env)));
 }
 
 internal sealed class NegExpr(Expr operand) : Expr
 {
+    public Expr Operand { get; } = operand;
+
     public override CedarValue Eval(EvalEnv env)
     {
-        var v = CedarOps.AsLong(operand.Eval(env));
+        var v = CedarOps.AsLong(Operand.Eval(env));
         return v == long.MinValue
             ? throw new CedarEvaluationException($"integer overflow: -({v})")
             : CedarLong.Of(-v);
@@ -32,6 +44,12 @@ internal sealed class NegExpr(Expr operand) : Expr
 
 internal sealed class IfExpr(Expr test, Expr then, Expr otherwise) : Expr
 {
+    public Expr Test { get; } = test;
+
+    public Expr Then { get; } = then;
+
+    public Expr Otherwise { get; } = otherwise;
+
     public override CedarValue Eval(EvalEnv env) =>
-        CedarOps.AsBool(test.Eval(env)) ? then.Eval(env) : otherwise.Eval(env);
+        CedarOps.AsBool(Test.Eval(env)) ? Then.Eval(env) : Otherwise.Eval(env);
 }

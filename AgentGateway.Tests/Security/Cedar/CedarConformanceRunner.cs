@@ -6,9 +6,13 @@ using AgentGateway.Security.Cedar;
 namespace AgentGateway.Tests.Security.Cedar;
 
 /// <summary>The outcome of running a folder of Cedar integration tests.</summary>
-internal sealed record ConformanceSummary(int Requests, IReadOnlyList<string> Mismatches, int ValidationFlags, int ValidationMatches)
+internal sealed record ConformanceSummary(int Requests, IReadOnlyList<string> Mismatches, int ValidationFlags, IReadOnlyList<string> ValidationMismatches)
 {
     public string Line => $"Cedar conformance: {Requests} requests checked, {Mismatches.Count} mismatched";
+
+    /// <summary>How often our validator agrees with the tests' <c>shouldValidate</c> flags (informational).</summary>
+    public string ValidationLine =>
+        $"Cedar validation: {ValidationFlags - ValidationMismatches.Count} of {ValidationFlags} shouldValidate flags matched";
 }
 
 /// <summary>
@@ -54,14 +58,15 @@ internal static class CedarConformanceRunner
             }
 
             var mismatches = new List<string>();
-            int requests = 0, flags = 0, flagMatches = 0;
+            int requests = 0, flags = 0;
+            var flagMismatches = new List<string>();
             var cache = new Cache();
             foreach (var (file, baseDir) in runs)
             {
-                requests += RunFile(file, baseDir, cache, mismatches, ref flags, ref flagMatches);
+                requests += RunFile(file, baseDir, cache, mismatches, ref flags, flagMismatches);
             }
 
-            return new ConformanceSummary(requests, mismatches, flags, flagMatches);
+            return new ConformanceSummary(requests, mismatches, flags, flagMismatches);
         }
         finally
         {
@@ -86,7 +91,7 @@ internal static class CedarConformanceRunner
         public Dictionary<string, CedarEntities> Entities { get; } = [];
     }
 
-    private static int RunFile(string file, string baseDir, Cache cache, List<string> mismatches, ref int flags, ref int flagMatches)
+    private static int RunFile(string file, string baseDir, Cache cache, List<string> mismatches, ref int flags, List<string> flagMismatches)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(file));
         var test = doc.RootElement;
@@ -119,6 +124,16 @@ internal static class CedarConformanceRunner
             }
 
             return count;
+        }
+
+        if (schema is not null && test.TryGetProperty("shouldValidate", out var shouldValidate))
+        {
+            flags++;
+            var errors = new CedarValidator(schema).Validate(policies);
+            if ((errors.Count == 0) != shouldValidate.GetBoolean())
+            {
+                flagMismatches.Add($"{name}: expected shouldValidate={shouldValidate.GetBoolean()}, validator said: {(errors.Count == 0 ? "valid" : string.Join("; ", errors))}");
+            }
         }
 
         var n = 0;

@@ -20,6 +20,12 @@ public class CedarAuthorizationBenchmark
         }
     }
 
-    [Benchmark]
+    /// <summary>The gateway's case: policies and entities already built.</summary>
+    [Benchmark(Baseline = true)]
     public bool IsAuthorized() => Authorizer.IsAuthorized(_data.Request, _data.Policies, _data.Entities).IsAllowed;
+
+    /// <summary>Like the Wasm peer's <c>statefulIsAuthorized</c>: the entity JSON is parsed for every decision.</summary>
+    [Benchmark]
+    public bool IsAuthorizedParsingEntitiesJson() =>
+        Authorizer.IsAuthorized(_data.Request, _data.Policies, CedarEntities.FromJson(_data.EntitiesJson)).IsAllowed;
 }

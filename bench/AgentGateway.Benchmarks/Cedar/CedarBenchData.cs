@@ -6,12 +6,16 @@ namespace AgentGateway.Benchmarks.Cedar;
 /// <summary>Loads the shared benchmark files in <c>bench/cedar/</c> (found by walking up from the working directory or the binary).</summary>
 internal sealed class CedarBenchData
 {
-    private CedarBenchData(CedarPolicySet policies, CedarEntities entities, CedarRequest request)
+    private CedarBenchData(CedarPolicySet policies, CedarEntities entities, CedarRequest request, string entitiesJson)
     {
         Policies = policies;
         Entities = entities;
         Request = request;
+        EntitiesJson = entitiesJson;
     }
+
+    /// <summary>The raw entity JSON, for the variant that parses it per decision (as the Wasm peer must).</summary>
+    public string EntitiesJson { get; }
 
     public CedarPolicySet Policies { get; }
 
@@ -23,7 +27,8 @@ internal sealed class CedarBenchData
     {
         var dir = FindDataDir();
         var policies = CedarPolicySet.Parse(File.ReadAllText(Path.Combine(dir, "policies.cedar")));
-        var entities = CedarEntities.FromJson(File.ReadAllText(Path.Combine(dir, "entities.json")));
+        var entitiesJson = File.ReadAllText(Path.Combine(dir, "entities.json"));
+        var entities = CedarEntities.FromJson(entitiesJson);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "request.json")));
         var r = doc.RootElement;
         var action = CedarJson.ParseUid(r.GetProperty("action"));
@@ -32,7 +37,7 @@ internal sealed class CedarBenchData
             action,
             CedarJson.ParseUid(r.GetProperty("resource")),
             CedarJson.ParseContext(r.GetProperty("context"), null, action));
-        return new CedarBenchData(policies, entities, request);
+        return new CedarBenchData(policies, entities, request, entitiesJson);
     }
 
     private static string FindDataDir()
