@@ -27,9 +27,7 @@ internal static class LlmBench
         var gatewayPort = Proc.FreePort();
         var config = Path.Combine(work, "gateway.yaml");
         await File.WriteAllTextAsync(config, GatewayConfig(options.Route, upstreamUrl));
-        using var gateway = Proc.Start("gateway", "dotnet",
-            [Path.Combine(root, "AgentGateway.Gateway/bin/Release/net10.0/AgentGateway.Gateway.dll"), "--config", config, "--urls", $"http://127.0.0.1:{gatewayPort}"],
-            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        using var gateway = GatewayProcess.Start(root, config, gatewayPort);
         await gateway.WaitForPortAsync(gatewayPort);
         await Task.Delay(1000);
         var idleRss = gateway.RssMb();
@@ -78,6 +76,14 @@ internal static class LlmBench
                     options.Pairs);
                 await sampler;
                 rows.Add([baseline.Name, $"{ratio.BValue:0}", $"{ratio.AValue:0}", ratio.ToString()]);
+                if (baseline.Name.StartsWith("bare YARP", StringComparison.Ordinal))
+                {
+                    report.Target("LLM passthrough RPS vs bare YARP", "≥ 0.9×", ratio.ToString(), ratio.Median >= 0.9);
+                }
+                else if (baseline.Name.StartsWith("Portkey", StringComparison.Ordinal))
+                {
+                    report.Target("LLM passthrough RPS vs Portkey", "≥ 6×", ratio.ToString(), ratio.Median >= 6);
+                }
             }
 
             report.Table("LLM chat completion, non-streaming: throughput at 32 connections (wrk)",
@@ -109,7 +115,10 @@ internal static class LlmBench
             latencyRows.Add([gw.Name + " (median of runs)", $"{Compare.Median(gatewayP50):0.000}", "", ""]);
             report.Table($"LLM chat completion, non-streaming: latency at a fixed {options.Rate} req/s (ms, from scheduled start)",
                 ["server", "p50 ms", "p99 ms", "errors"], latencyRows);
-            report.Line($"Gateway added p50 over direct: {Compare.Median(gatewayP50) - directP50:0.000} ms.");
+            var added = Compare.Median(gatewayP50) - directP50;
+            report.Line($"Gateway added p50 over direct: {added:0.000} ms.");
+            report.Target("LLM passthrough added p50", "≤ 0.5 ms over direct", $"{added:0.000} ms", added <= 0.5);
+            report.Target("Idle RSS", "≤ 80 MB", $"{idleRss:0.0} MB", idleRss <= 80);
             report.Table("Gateway memory (RSS)", ["state", "MB"],
                 [["idle, after start", $"{idleRss:0.0}"], ["under LLM load (max sampled)", $"{loadRss:0.0}"]]);
         }
