@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one benchmark command: installs nginx/wrk (apt) and the npm peers, builds Release, runs the harness,
 # prints the table and writes bench/results/<date>.md. Options go to the harness (see bench/README.md):
-#   bench/run.sh [--seconds N] [--pairs N] [--rate N] [--route llm|http] [--no-peers] [--only llm,stream,mcp,cedar]
+#   bench/run.sh [--seconds N] [--pairs N] [--warmup N] [--rate N] [--route llm|http] [--no-peers] [--only llm,stream,mcp,cedar]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,10 +23,7 @@ if [[ $no_peers -eq 0 ]]; then
   [[ -d bench/cedar-peer/node_modules/@cedar-policy ]] || (cd bench/cedar-peer && npm ci --no-audit --no-fund)
 fi
 
-# Release builds, one project at a time (each pulls in only what it references).
-for p in AgentGateway.Gateway/AgentGateway.Gateway.csproj samples/MockLlm/MockLlm.csproj samples/WeatherMcp/WeatherMcp.csproj \
-         bench/BareYarp/BareYarp.csproj bench/AgentGateway.Benchmarks/AgentGateway.Benchmarks.csproj bench/Harness/Harness.csproj; do
-  dotnet build -c Release -nologo -v q "$p"
-done
+# Release builds of everything the harness starts (bench/Bench.slnx: gateway, samples, BareYarp, benchmarks, harness).
+dotnet build bench/Bench.slnx -c Release -nologo -v q
 
 exec dotnet bench/Harness/bin/Release/net10.0/Harness.dll "$@"

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AgentGateway.Bench;
 
 /// <summary>Command-line options of the harness.</summary>
-internal sealed record BenchOptions(int Seconds, int Pairs, int Rate, string Route, bool Peers, IReadOnlySet<string> Sections)
+internal sealed record BenchOptions(int Seconds, int Pairs, int Rate, string Route, bool Peers, IReadOnlySet<string> Sections, int Warmup)
 {
     public static readonly string[] AllSections = ["llm", "stream", "mcp", "cedar"];
 
@@ -19,7 +19,8 @@ internal sealed record BenchOptions(int Seconds, int Pairs, int Rate, string Rou
             int.Parse(Get("--rate", "500"), CultureInfo.InvariantCulture),
             Get("--route", "llm"),
             !args.Contains("--no-peers"),
-            Get("--only", string.Join(',', AllSections)).Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet());
+            Get("--only", string.Join(',', AllSections)).Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
+            int.Parse(Get("--warmup", "5"), CultureInfo.InvariantCulture));
     }
 
     public static string FindRepoRoot()

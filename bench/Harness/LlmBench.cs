@@ -62,7 +62,7 @@ internal static class LlmBench
             {
                 c.Script = Payloads.WrkScript(work, c.Name.Split(' ')[0].ToLowerInvariant(), c.Headers);
                 await CheckAnswersAsync(c);
-                await Load.WrkRpsAsync(c.Url, c.Script, 32, 3); // warm-up (JIT, connection pools)
+                await Load.WrkRpsAsync(c.Url, c.Script, 32, options.Warmup); // warm-up (JIT tiering, connection pools)
             }
 
             double loadRss = 0;

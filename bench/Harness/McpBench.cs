@@ -114,8 +114,8 @@ internal static partial class McpBench
 
         async Task<bool> ListFed(HttpClient c) => (await McpRaw.ListAllToolsAsync(c, fed.Url, fed.SessionId)).Ok;
         async Task<bool> ListDirect(HttpClient c) => (await direct.SendAsync(c)).Ok;
-        await Load.ClosedLoopAsync(ListFed, 16, 2); // warm-up
-        await Load.ClosedLoopAsync(ListDirect, 16, 2);
+        await Load.ClosedLoopAsync(ListFed, 16, options.Warmup); // warm-up
+        await Load.ClosedLoopAsync(ListDirect, 16, options.Warmup);
         var ratio = await Compare.AlternateAsync(() => Load.ClosedLoopAsync(ListFed, 16, options.Seconds), () => Load.ClosedLoopAsync(ListDirect, 16, options.Seconds), options.Pairs);
         var rate = Math.Max(10, (int)Math.Min(options.Rate, Math.Min(ratio.AValue, ratio.BValue) / 2));
         var (d50, d99, dErr) = await Load.FixedRateAsync(ListDirect, rate, options.Seconds * 2);
@@ -132,8 +132,8 @@ internal static partial class McpBench
     /// <summary>Throughput A/B pairs with wrk, then latency of both at a rate the slower one sustains (half its RPS, at most --rate).</summary>
     private static async Task<Outcome> CompareAsync(string title, McpTarget gateway, McpTarget baseline, BenchOptions options, Report report)
     {
-        await Load.WrkRpsAsync(gateway.Url, gateway.WrkScript, 32, 2); // warm-up
-        await Load.WrkRpsAsync(baseline.Url, baseline.WrkScript, 32, 2);
+        await Load.WrkRpsAsync(gateway.Url, gateway.WrkScript, 32, options.Warmup); // warm-up (JIT tiering, connection pools)
+        await Load.WrkRpsAsync(baseline.Url, baseline.WrkScript, 32, options.Warmup);
         var ratio = await Compare.AlternateAsync(
             () => Load.WrkRpsAsync(gateway.Url, gateway.WrkScript, 32, options.Seconds),
             () => Load.WrkRpsAsync(baseline.Url, baseline.WrkScript, 32, options.Seconds),
