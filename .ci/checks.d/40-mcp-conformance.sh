@@ -89,23 +89,34 @@ setsid dotnet run --no-build --project AgentGateway.Gateway -- --config "$work/c
 gateway_pid=$!
 pids+=("$gateway_pid")
 gateway_url="http://127.0.0.1:$gateway_port/mcp"
-available=0
-# The gateway is up when any request gets an HTTP answer; /mcp then tells whether MCP routes work.
+# Decide by probing: a successful initialize at /mcp means the gateway has MCP routes; 501 (the dispatcher's
+# "backend kind not available in this build") or 404 means it does not yet; anything else means the MCP
+# handler exists but misbehaves, so the suite runs and reports it.
+probe_status=""
 for _ in $(seq 1 240); do
   kill -0 "$gateway_pid" 2>/dev/null || break
-  if probe_mcp "$gateway_url" >"$work/probe.log" 2>&1; then available=1; break; fi
-  grep -q 'probe: HTTP' "$work/probe.log" && break
+  if probe_mcp "$gateway_url" >"$work/probe.log" 2>&1; then probe_status=ok; break; fi
+  if grep -q 'probe: HTTP' "$work/probe.log"; then probe_status="$(grep -oE '[0-9]{3}' "$work/probe.log" | head -1)"; break; fi
   sleep 0.25
 done
 
-if [[ "$available" -eq 1 ]]; then
-  conformance/run.sh "$gateway_url" gateway || gateway_status=$?
-else
-  echo "gateway: $(cat "$work/probe.log" 2>/dev/null || true); last gateway log lines:"
-  tail -5 "$work/gateway.log" || true
-  echo "MCP conformance (gateway): gateway MCP not available, skipped"
-  if [[ "${MCP_CONFORMANCE_REQUIRE_GATEWAY:-0}" == "1" ]]; then gateway_status=1; fi
-fi
+case "$probe_status" in
+  501|404)
+    echo "gateway: $(cat "$work/probe.log")"
+    echo "MCP conformance (gateway): gateway MCP not available, skipped"
+    if [[ "${MCP_CONFORMANCE_REQUIRE_GATEWAY:-0}" == "1" ]]; then gateway_status=1; fi
+    ;;
+  "")
+    # The gateway never answered: it exited (e.g. rejected the config) or did not start in time.
+    tail -30 "$work/gateway.log" || true
+    echo "MCP conformance (gateway): 0 passed, 1 failed (gateway did not start with the conformance config)"
+    gateway_status=1
+    ;;
+  *)
+    [[ "$probe_status" == ok ]] || echo "gateway: initialize probe got HTTP $probe_status; running the suite for details"
+    conformance/run.sh "$gateway_url" gateway || gateway_status=$?
+    ;;
+esac
 
 if [[ "$direct_status" -ne 0 || "$gateway_status" -ne 0 ]]; then
   echo "MCP conformance check FAILED (direct exit $direct_status, gateway exit $gateway_status); logs in $work"

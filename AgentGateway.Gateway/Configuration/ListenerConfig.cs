@@ -11,6 +11,12 @@ public sealed record ListenerConfig
 
     /// <summary>Server certificate for https listeners.</summary>
     public CertificateConfig? Certificate { get; init; }
+
+    /// <summary>Lowest TLS version accepted: <c>1.2</c> (default) or <c>1.3</c>.</summary>
+    public string MinTlsVersion { get; init; } = "1.2";
+
+    /// <summary>Client certificates (mTLS); absent = none asked for.</summary>
+    public AgentGateway.Traffic.ClientCertificateConfig? ClientCertificate { get; init; }
 }
 
 /// <summary>A certificate from PEM files (path + keyPath) or a PFX (path + password).</summary>

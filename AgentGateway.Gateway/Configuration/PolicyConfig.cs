@@ -14,4 +14,22 @@ public sealed record PolicyConfig
 
     /// <summary>Requests or tokens per window.</summary>
     public RateLimitConfig? RateLimit { get; init; }
+
+    /// <summary>Cross-origin (browser) access.</summary>
+    public CorsConfig? Cors { get; init; }
+
+    /// <summary>Request, per-try backend and stream idle timeouts.</summary>
+    public TimeoutsConfig? Timeouts { get; init; }
+
+    /// <summary>Retries of failed tries (http routes).</summary>
+    public RetryConfig? Retries { get; init; }
+
+    /// <summary>Request and response header rewrites.</summary>
+    public HeaderRulesConfig? Headers { get; init; }
+
+    /// <summary>Per-route body size and concurrency limits.</summary>
+    public TrafficLimitsConfig? Limits { get; init; }
+
+    /// <summary>Proxies (CIDRs) whose <c>X-Forwarded-*</c> headers are believed; from anyone else they are stripped.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 }

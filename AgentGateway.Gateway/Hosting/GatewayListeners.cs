@@ -1,25 +1,123 @@
+using System.Globalization;
+using System.Net;
+using AgentGateway.Configuration;
+using AgentGateway.Traffic;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.FileProviders;
+
 namespace AgentGateway.Hosting;
 
 /// <summary>
-/// Binds the gateway's listeners: the config's <c>listeners</c> when present, otherwise the host URLs
-/// (ASPNETCORE_URLS / --urls / ASPNETCORE_HTTP_PORTS), plus the admin URL.
+/// Binds the gateway's listeners: the config's <c>listeners</c> when present (each bound explicitly, with
+/// TLS / mTLS when it is https), otherwise the host URLs (ASPNETCORE_URLS / --urls / ASPNETCORE_HTTP_PORTS),
+/// plus the admin URL. Listener changes need a restart; certificate files reload by themselves.
 /// </summary>
 internal static class GatewayListeners
 {
     public static void ConfigureGatewayListeners(this WebApplicationBuilder builder, AdminListener admin)
     {
-        var configured = builder.Configuration.GetSection("Gateway:listeners").GetChildren()
-            .Select(l => l["url"]).OfType<string>().Where(u => u.Length > 0).ToList();
-        var urls = configured.Count > 0 ? configured : HostUrls(builder.Configuration);
-        if (admin.Url is { Length: > 0 } adminUrl)
+        var configuration = builder.Configuration;
+        var listeners = ReadListeners(configuration);
+        builder.WebHost.ConfigureKestrel(k =>
         {
-            urls.Add(adminUrl);
+            // Body limits are per route (RequestBodyLimitMiddleware); Kestrel's global 30 MB cap would pre-empt them.
+            k.Limits.MaxRequestBodySize = null;
+            if (int.TryParse(configuration["Gateway:limits:maxRequestHeadersTotalSize"], NumberStyles.None, CultureInfo.InvariantCulture, out var headers) && headers > 0)
+            {
+                k.Limits.MaxRequestHeadersTotalSize = headers;
+            }
+        });
+        if (listeners.Count == 0)
+        {
+            var urls = HostUrls(configuration);
+            if (admin.Url is { Length: > 0 } adminUrl)
+            {
+                urls.Add(adminUrl);
+            }
+
+            builder.WebHost.UseUrls([.. urls.Distinct(StringComparer.OrdinalIgnoreCase)]);
+            return;
         }
 
-        builder.WebHost.UseUrls([.. urls.Distinct(StringComparer.OrdinalIgnoreCase)]);
-        // Body limits are per route (RequestBodyLimitMiddleware); Kestrel's global 30 MB cap would pre-empt them.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        var baseDirectory = ConfigBaseDirectory(configuration);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            var logger = k.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentGateway.Hosting.Listeners");
+            var stopped = k.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped;
+            foreach (var listener in listeners)
+            {
+                Listen(k, listener.Url, listen =>
+                {
+                    if (listener.Url.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+                    {
+                        var certificate = listen.UseGatewayHttps(listener, baseDirectory, logger);
+                        stopped.Register(certificate.Dispose);
+                    }
+                });
+            }
+
+            if (admin.Url is { Length: > 0 } adminUrl)
+            {
+                Listen(k, adminUrl, _ => { });
+            }
+        });
     }
+
+    private static void Listen(KestrelServerOptions kestrel, string url, Action<ListenOptions> configure)
+    {
+        var address = BindingAddress.Parse(url);
+        if (string.Equals(address.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            kestrel.ListenLocalhost(address.Port, configure);
+        }
+        else if (IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip))
+        {
+            kestrel.Listen(ip, address.Port, configure);
+        }
+        else
+        {
+            // "*", "+", "0.0.0.0" or a host name: all interfaces, as UseUrls does.
+            kestrel.ListenAnyIP(address.Port, configure);
+        }
+    }
+
+    /// <summary>The listeners from the raw configuration (the full load and validation come later), with <c>${NAME}</c> resolved.</summary>
+    private static List<ListenerConfig> ReadListeners(ConfigurationManager configuration)
+    {
+        var context = new ConfigValidationContext(Directory.GetCurrentDirectory());
+        var section = configuration.GetSection("Gateway:listeners");
+        var result = new List<ListenerConfig>();
+        foreach (var child in section.GetChildren())
+        {
+            string? Value(string key) => EnvironmentInterpolator.Interpolate(child[key], key, Environment.GetEnvironmentVariable, context);
+            if (Value("url") is not { Length: > 0 } url)
+            {
+                continue;
+            }
+
+            var certificate = Value("certificate:path") is { Length: > 0 } certPath
+                ? new CertificateConfig { Path = certPath, KeyPath = Value("certificate:keyPath"), Password = Value("certificate:password") }
+                : null;
+            var client = child.GetSection("clientCertificate").Exists()
+                ? new ClientCertificateConfig { Mode = Value("clientCertificate:mode") ?? "require", CaPath = Value("clientCertificate:caPath") ?? "" }
+                : null;
+            result.Add(new ListenerConfig
+            {
+                Name = Value("name") ?? "",
+                Url = url,
+                Certificate = certificate,
+                MinTlsVersion = Value("minTlsVersion") ?? "1.2",
+                ClientCertificate = client,
+            });
+        }
+
+        return result;
+    }
+
+    private static string ConfigBaseDirectory(ConfigurationManager configuration) =>
+        ((IConfigurationBuilder)configuration).Sources.OfType<GatewayFileConfigurationSource>().FirstOrDefault()?.FileProvider is PhysicalFileProvider provider
+            ? provider.Root
+            : Directory.GetCurrentDirectory();
 
     private static List<string> HostUrls(ConfigurationManager configuration)
     {

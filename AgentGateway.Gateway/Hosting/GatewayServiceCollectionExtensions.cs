@@ -29,6 +29,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayConfiguration();
         services.AddGatewayRouting();
         services.AddSingleton<RedisConnection>();
+        services.AddGatewayDataProtection(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<ConfigHealthCheck>("config")
             .AddCheck<RedisHealthCheck>("redis");

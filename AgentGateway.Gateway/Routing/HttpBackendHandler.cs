@@ -1,13 +1,19 @@
 using AgentGateway.Configuration;
 using AgentGateway.Telemetry;
+using AgentGateway.Traffic;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace AgentGateway.Routing;
 
-/// <summary>Proxies <c>http</c> routes with YARP's forwarder (streaming both ways, no buffering).</summary>
+/// <summary>
+/// Proxies <c>http</c> routes with YARP's forwarder (streaming both ways, no buffering). Applies the route's
+/// retries (a retryable failure is held back and the next destination tried, as long as nothing reached the
+/// client), the per-try backend timeout, and the backend's TLS settings.
+/// </summary>
 internal sealed partial class HttpBackendHandler(
     IHttpForwarder forwarder,
     ForwarderInvoker invoker,
+    BackendTlsInvokers tlsInvokers,
     HttpDestinationPicker picker,
     ILogger<HttpBackendHandler> logger) : IBackendHandler
 {
@@ -19,36 +25,84 @@ internal sealed partial class HttpBackendHandler(
     public async Task HandleAsync(HttpContext context, GatewayRoute route)
     {
         var backend = route.Snapshot.Http[route.Backend];
-        var destination = picker.Pick(route.Backend, backend.Destinations);
-        if (context.Features.Get<RequestTelemetryFeature>() is { } telemetry)
+        var traffic = RouteTrafficPolicy.For(context);
+        var plan = HttpRetryPlan.For(traffic.Retries, context.Request);
+        var body = plan is null ? null : await plan.TryBufferBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
         {
-            telemetry.Upstream = destination;
+            plan = null;
         }
 
-        var error = await forwarder.SendAsync(context, destination, invoker.Invoker, RequestConfig, FullPathTransformer.Instance);
+        var messageInvoker = backend.Tls is { } tls ? tlsInvokers.For(tls) : invoker.Invoker;
+        // Per-try backend timeout: YARP's activity timeout cancels a try that sees no progress for that long.
+        var requestConfig = traffic.BackendTimeout is { } backendTimeout ? new ForwarderRequestConfig { ActivityTimeout = backendTimeout } : RequestConfig;
+        var attempts = plan?.Attempts ?? 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (body is { Length: > 0 })
+            {
+                context.Request.Body = new MemoryStream(body, writable: false);
+            }
+
+            var destination = picker.Pick(route.Backend, backend.Destinations);
+            if (context.Features.Get<RequestTelemetryFeature>() is { } telemetry)
+            {
+                telemetry.Upstream = destination;
+            }
+
+            var retryTransformer = attempt < attempts ? new RetryStatusTransformer(FullPathTransformer.Instance, plan!) : null;
+            var error = await forwarder.SendAsync(context, destination, messageInvoker, requestConfig, (HttpTransformer?)retryTransformer ?? FullPathTransformer.Instance);
+            if (error is ForwarderError.Request or ForwarderError.RequestTimedOut or ForwarderError.NoAvailableDestinations)
+            {
+                picker.ReportFailure(destination, Duration.TryParse(backend.ReactivationPeriod, out var period) ? period : TimeSpan.FromSeconds(30));
+            }
+
+            var transportFailed = error is ForwarderError.Request or ForwarderError.RequestTimedOut;
+            if (attempt < attempts && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested
+                && (retryTransformer?.HeldBackStatus is not null || transportFailed))
+            {
+                Log.Retrying(logger, route.Name, destination, retryTransformer?.HeldBackStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? error.ToString(), attempt + 1, attempts);
+                context.Response.Clear();
+                context.Features.Set<IForwarderErrorFeature>(null);
+                try
+                {
+                    await Task.Delay(plan!.DelayBefore(attempt + 1), context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client left or the route's timeout expired during the backoff; the timeout step answers.
+                    return;
+                }
+
+                continue;
+            }
+
+            await FinishAsync(context, route, destination, error);
+            return;
+        }
+    }
+
+    private async Task FinishAsync(HttpContext context, GatewayRoute route, string destination, ForwarderError error)
+    {
         if (error is ForwarderError.None)
         {
             return;
-        }
-
-        if (error is ForwarderError.Request or ForwarderError.RequestTimedOut or ForwarderError.NoAvailableDestinations)
-        {
-            picker.ReportFailure(destination, Duration.TryParse(backend.ReactivationPeriod, out var period) ? period : TimeSpan.FromSeconds(30));
         }
 
         if (IsBodyTooLarge(context))
         {
             // Kestrel cut an undeclared (chunked) body at the route's limit while it was being streamed upstream.
             await GatewayErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "request_too_large",
-                $"the request body is larger than the limit of {route.Snapshot.Limits.MaxRequestBodySize} bytes");
+                "the request body is larger than the route's limit");
             return;
         }
 
         Log.ForwardFailed(logger, route.Name, destination, error);
         if (!context.Response.HasStarted)
         {
-            var status = error == ForwarderError.RequestTimedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway;
-            await GatewayErrors.WriteAsync(context, status, "bad_gateway", $"route '{route.Name}': upstream {destination} failed ({error})");
+            var timedOut = error == ForwarderError.RequestTimedOut;
+            await GatewayErrors.WriteAsync(context, timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway,
+                timedOut ? "gateway_timeout" : "bad_gateway", $"route '{route.Name}': upstream {destination} failed ({error})");
         }
     }
 
@@ -70,5 +124,8 @@ internal sealed partial class HttpBackendHandler(
     {
         [LoggerMessage(1, LogLevel.Warning, "Route {Route}: forwarding to {Destination} failed: {Error}")]
         public static partial void ForwardFailed(ILogger logger, string route, string destination, ForwarderError error);
+
+        [LoggerMessage(2, LogLevel.Information, "Route {Route}: try at {Destination} failed ({Reason}); retrying (try {Attempt} of {Attempts})")]
+        public static partial void Retrying(ILogger logger, string route, string destination, string reason, int attempt, int attempts);
     }
 }

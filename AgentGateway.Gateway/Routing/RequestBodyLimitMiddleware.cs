@@ -11,7 +11,8 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var route = context.Features.Get<GatewayRoute>()!;
-        var limit = route.Snapshot.Limits.MaxRequestBodySize;
+        // A route's `limits.maxRequestBodySize` policy overrides the global limit (either way).
+        var limit = Traffic.RouteTrafficPolicyCache.Get(route).MaxRequestBodySize ?? route.Snapshot.Limits.MaxRequestBodySize;
         if (context.Request.ContentLength > limit)
         {
             await TooLarge(context, limit);

@@ -78,6 +78,46 @@ public sealed class McpForwardingTests
         Assert.Contains("Ada Lovelace", McpFederationTests.Text(result));
     }
 
+#pragma warning disable MCP9005 // Sampling and logging are deprecated in 2026-07-28; this test is about 2025-x clients that use them.
+    [Fact]
+    public async Task Logging_SetLevelFannedOut_MessagesForwardedWithTargetAsLogger()
+    {
+        await using var gw = await StartEverythingAsync();
+        var options = new McpClientOptions
+        {
+            ProtocolVersion = "2025-11-25",
+            Handlers = new McpClientHandlers
+            {
+                // A client that can sample gets upstream connections of its own, so target log messages reach it.
+                SamplingHandler = (_, _, _) => ValueTask.FromResult(new CreateMessageResult { Model = "m", Role = Role.Assistant, Content = [] }),
+            },
+        };
+        await using var client = await McpTestClient.ConnectAsync(gw, options: options);
+        var messages = new List<LoggingMessageNotificationParams>();
+        await using var registration = client.RegisterNotificationHandler(NotificationMethods.LoggingMessageNotification, (n, _) =>
+        {
+            if (System.Text.Json.JsonSerializer.Deserialize<LoggingMessageNotificationParams>(n.Params, McpJsonUtilities.DefaultOptions) is { } p)
+            {
+                lock (messages)
+                {
+                    messages.Add(p);
+                }
+            }
+
+            return default;
+        });
+
+        await client.SetLoggingLevelAsync(LoggingLevel.Debug, cancellationToken: Ct);
+        await client.CallToolAsync("toggle-simulated-logging", cancellationToken: Ct);
+
+        Assert.True(await McpTestClient.EventuallyAsync(() => Task.FromResult(messages.Count > 0), TimeSpan.FromSeconds(10)), "no log message forwarded");
+        lock (messages)
+        {
+            Assert.StartsWith("everything", messages[0].Logger, StringComparison.Ordinal);
+        }
+    }
+#pragma warning restore MCP9005
+
     [Fact]
     public async Task Progress_FromTarget_ReachesClientWithItsOwnToken()
     {

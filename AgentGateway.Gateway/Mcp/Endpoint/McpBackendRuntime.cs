@@ -15,6 +15,7 @@ namespace AgentGateway.Mcp.Endpoint;
 internal sealed partial class McpBackendRuntime : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ClientSession>>> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ModelContextProtocol.Protocol.ServerCapabilities> _knownCapabilities = new(StringComparer.Ordinal);
     private readonly TargetSet _shared;
     private readonly Task _sharedReady;
     private readonly UpstreamTargetFactory _factory;
@@ -32,7 +33,15 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         _factory = gatewayServices.GetRequiredService<UpstreamTargetFactory>();
         _logger = gatewayServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentGateway.Mcp");
         _shared = new TargetSet(config, _factory, baseDirectory, new SharedCallbacks(SessionsOnShared), _logger);
-        _shared.StateChanged += changed => { _ = NotifySharedSessionsAsync(); };
+        _shared.StateChanged += changed =>
+        {
+            if (changed.Current is { } target)
+            {
+                _knownCapabilities[changed.Name] = target.Capabilities; // remembered while the target is down
+            }
+
+            _ = NotifySharedSessionsAsync();
+        };
         _sharedReady = _shared.StartAsync();
         var handlers = new FederatedHandlers(name, gatewayServices.GetRequiredService<McpAuthorization>(), ResolveTargetsAsync, _logger);
         _host = new McpSdkHost(this, handlers, gatewayServices);
@@ -50,6 +59,16 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
     public IMcpSessionStore Store { get; }
 
     public Task StartAsync(CancellationToken cancellationToken) => _host.StartAsync(cancellationToken);
+
+    /// <summary>
+    /// Per new session (and per sessionless request): advertise the union of the targets' capabilities (see
+    /// <see cref="MergedCapabilities"/>). Never waits for targets: a client's discovery probe has a short timeout.
+    /// </summary>
+    public Task ConfigureSessionOptionsAsync(McpServerOptions options)
+    {
+        MergedCapabilities.Apply(options, [.. Config.Targets.Select(t => _knownCapabilities.GetValueOrDefault(t.Name))]);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Serves one request of the route (any sub-path, any method).</summary>
     public async Task HandleAsync(HttpContext context)

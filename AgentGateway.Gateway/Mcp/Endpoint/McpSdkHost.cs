@@ -46,6 +46,7 @@ internal sealed class McpSdkHost : IAsyncDisposable
 #pragma warning disable MCP9006 // Stateful mode is required: sampling, elicitation and roots need a session (DESIGN.md §5).
                 options.IdleTimeout = runtime.Ttl;
 #pragma warning restore MCP9006
+                options.ConfigureSessionOptions = (_, serverOptions, _) => runtime.ConfigureSessionOptionsAsync(serverOptions);
 #pragma warning disable MCP9004 // Legacy SSE is a requirement of the gateway (older clients); it is only reachable through our route.
                 options.EnableLegacySse = true;
 #pragma warning restore MCP9004

@@ -79,8 +79,8 @@ internal sealed class TargetConnection : IAsyncDisposable
             backoff = MinBackoff;
             _current = target;
             Log.TargetConnected(_logger, Name);
+            StateChanged?.Invoke(this); // before the first attempt completes, so owners see the state first
             _firstAttempt.TrySetResult();
-            StateChanged?.Invoke(this);
 
             await Task.WhenAny(target.Completion, Task.Delay(Timeout.Infinite, stopping));
             _current = null;

@@ -1,0 +1,38 @@
+using AgentGateway.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace AgentGateway.Traffic;
+
+/// <summary>Warns at startup and on every reload about backends whose certificates are not verified.</summary>
+internal sealed partial class BackendTlsWarnings(IGatewayConfigProvider config, ILogger<BackendTlsWarnings> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Warn(config.Current);
+        config.Reloaded += Warn;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        config.Reloaded -= Warn;
+        return Task.CompletedTask;
+    }
+
+    private void Warn(GatewayConfig current)
+    {
+        foreach (var (name, backend) in current.Http)
+        {
+            if (backend.Tls?.InsecureSkipVerify == true)
+            {
+                Log.InsecureBackend(logger, name);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "http backend '{Backend}' has tls.insecureSkipVerify: its certificate is NOT verified (development only)")]
+        public static partial void InsecureBackend(ILogger logger, string backend);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using AgentGateway.Routing;
+
+namespace AgentGateway.Traffic;
+
+/// <summary>
+/// <c>limits.maxConcurrentRequests</c>: at most N requests of a route in flight on this replica; the next
+/// one gets 503 at once (queueing would only move the overload into the gateway).
+/// </summary>
+internal sealed class ConcurrencyLimitMiddleware(RequestDelegate next)
+{
+    // Counted per route name: a reload that keeps the route keeps counting the requests already in flight.
+    private readonly ConcurrentDictionary<string, StrongBox<int>> _inFlight = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var policy = RouteTrafficPolicy.For(context);
+        if (policy.MaxConcurrentRequests is not { } max)
+        {
+            await next(context);
+            return;
+        }
+
+        var route = context.Features.Get<GatewayRoute>()!;
+        var counter = _inFlight.GetOrAdd(route.Name, _ => new StrongBox<int>());
+        if (Interlocked.Increment(ref counter.Value) > max)
+        {
+            Interlocked.Decrement(ref counter.Value);
+            context.Response.Headers.RetryAfter = "1";
+            await TrafficErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "too_many_concurrent_requests",
+                $"route '{route.Name}' is serving its maximum of {max} concurrent requests; retry shortly");
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref counter.Value);
+        }
+    }
+}
