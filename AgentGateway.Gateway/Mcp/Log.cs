@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Forwarding a notification to MCP session {SessionId} failed: {Error}")]
     public static partial void ForwardFailed(ILogger logger, string? sessionId, string error);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "sessions.store is redis but no connection string 'redis' is configured: MCP sessions are kept in memory (this replica only)")]
+    public static partial void RedisSessionStoreMissing(ILogger logger);
 }

@@ -81,8 +81,17 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             return;
         }
 
-        if (!await CheckSessionOwnerAsync(context))
+        try
         {
+            if (!await CheckSessionOwnerAsync(context))
+            {
+                return;
+            }
+        }
+        catch (StackExchange.Redis.RedisException)
+        {
+            // A session store outage is the gateway's problem, not a bad request: say so instead of a bare 500.
+            await McpHttpErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, -32603, "Session store unavailable");
             return;
         }
 
