@@ -44,6 +44,9 @@ internal sealed class LlmBackendHandler(
                 case "/chat/completions" when post:
                     await chat.HandleAsync(context, runtime, LlmApi.OpenAi);
                     break;
+                case "/responses" when post:
+                    await chat.HandleAsync(context, runtime, LlmApi.OpenAi, responses: true);
+                    break;
                 case "/messages" when post:
                     await chat.HandleAsync(context, runtime, LlmApi.Anthropic);
                     break;
@@ -56,7 +59,7 @@ internal sealed class LlmBackendHandler(
                 case var p when p.StartsWith("/models/", StringComparison.Ordinal) && get:
                     await ModelsEndpoint.HandleAsync(context, runtime, Uri.UnescapeDataString(p["/models/".Length..]));
                     break;
-                case "/chat/completions" or "/messages" or "/embeddings" or "/models":
+                case "/chat/completions" or "/messages" or "/embeddings" or "/responses" or "/models":
                     context.Response.Headers.Allow = path == "/models" ? "GET" : "POST";
                     throw new LlmRequestException(405, $"Method {context.Request.Method} is not allowed on {path}.");
                 default:

@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Information, "LLM {Direction} blocked by guard '{Guard}'")]
     public static partial void GuardRejected(ILogger logger, string direction, string guard);
 
+    [LoggerMessage(6, LogLevel.Debug, "LLM provider call failed with {ExceptionType}")]
+    public static partial void ProviderException(ILogger logger, string exceptionType, Exception exception);
+
     [LoggerMessage(5, LogLevel.Error, "Unexpected error in the LLM handler")]
     public static partial void Unexpected(ILogger logger, Exception exception);
 }

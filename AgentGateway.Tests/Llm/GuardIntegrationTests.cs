@@ -31,6 +31,22 @@ public class GuardIntegrationTests
         Assert.True(forwarded.GetProperty("custom_field").GetProperty("kept").GetBoolean()); // unknown fields survive
     }
 
+    [Fact]
+    public async Task RequestGuard_MasksBeforeTheProvider_InTranslation()
+    {
+        await using var mock = await MockLlmServer.StartAsync(cancellationToken: Ct);
+        await using var gw = await TestGateway.StartAsync(Yaml("providers:\n" + Provider("up", "anthropic", mock.BaseUrl, "[claude-x]")
+            + "\nguards:\n  request: [{ builtin: ssn, action: mask }, { regex: \"Project [A-Z]+\", name: codename }]"));
+
+        ChatCompletion completion = await OpenAiChat(gw, "claude-x").CompleteChatAsync(
+            [new SystemChatMessage("about Project APOLLO"), new UserChatMessage("ssn 123-45-6789 for Project APOLLO")], cancellationToken: Ct);
+
+        Assert.Equal("ssn [SSN] for [CODENAME]", completion.Content[0].Text); // the echo shows what the provider received
+        var forwarded = Assert.Single(mock.Requests).Body;
+        Assert.DoesNotContain("123-45-6789", forwarded, StringComparison.Ordinal);
+        Assert.DoesNotContain("APOLLO", forwarded, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/v1/chat/completions", """{"model":"mock-gpt","messages":[{"role":"user","content":"my key is SECRET"}]}""", "error")]
     [InlineData("/v1/messages", """{"model":"mock-gpt","max_tokens":10,"messages":[{"role":"user","content":"my key is SECRET"}]}""", "type")]

@@ -195,4 +195,41 @@ public class OpenAiClientTests
         Assert.Equal(4, completion.Usage.OutputTokenCount); // o200k_base: "count"," these"," tokens"," please"
         Assert.Equal(4, completion.Usage.InputTokenCount);
     }
+
+    [Fact]
+    public async Task ChatCompletions_ImagePart_TranslatesToAnthropicImageBlock()
+    {
+        var (mock, gw) = await StartAsync("anthropic");
+        await using var _ = mock;
+        await using var __ = gw;
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 };
+
+        ChatCompletion completion = await OpenAiChat(gw, "claude-vision").CompleteChatAsync(
+            [new UserChatMessage(ChatMessageContentPart.CreateTextPart("describe"), ChatMessageContentPart.CreateImagePart(BinaryData.FromBytes(png), "image/png"))],
+            cancellationToken: Ct);
+
+        Assert.Equal("describe", completion.Content[0].Text);
+        var content = JsonDocument.Parse(Assert.Single(mock.Requests).Body).RootElement.GetProperty("messages")[0].GetProperty("content");
+        var image = content.EnumerateArray().Single(b => b.GetProperty("type").GetString() == "image");
+        Assert.Equal("image/png", image.GetProperty("source").GetProperty("media_type").GetString());
+        Assert.Equal(Convert.ToBase64String(png), image.GetProperty("source").GetProperty("data").GetString());
+    }
+
+    [Fact]
+    public async Task ChatCompletions_JsonSchemaResponseFormat_IsAccepted()
+    {
+        var (mock, gw) = await StartAsync("openai-compatible");
+        await using var _ = mock;
+        await using var __ = gw;
+        var options = new ChatCompletionOptions
+        {
+            ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("answer", BinaryData.FromString("""{"type":"object","properties":{"a":{"type":"string"}}}""")),
+        };
+
+        ChatCompletion completion = await OpenAiChat(gw, "mock-gpt").CompleteChatAsync([new UserChatMessage("""{"a":"b"}""")], options, Ct);
+
+        Assert.Equal("""{"a":"b"}""", completion.Content[0].Text);
+        var forwarded = JsonDocument.Parse(Assert.Single(mock.Requests).Body).RootElement;
+        Assert.Equal("json_schema", forwarded.GetProperty("response_format").GetProperty("type").GetString());
+    }
 }

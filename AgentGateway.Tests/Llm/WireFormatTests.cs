@@ -82,6 +82,8 @@ public class WireFormatTests
             Json("""{"model":"fast","vendor_extension":{"a":[1,2]},"messages":[{"role":"user","content":"hi","name":"u1"}]}"""), Ct);
 
         Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal("gpt-4o-mini", JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("model").GetString());
+        Assert.StartsWith("req_mock", response.Headers.GetValues("x-request-id").Single(), StringComparison.Ordinal);
         var forwarded = JsonDocument.Parse(Assert.Single(mock.Requests).Body).RootElement;
         Assert.Equal("gpt-4o-mini", forwarded.GetProperty("model").GetString());
         Assert.Equal(2, forwarded.GetProperty("vendor_extension").GetProperty("a")[1].GetInt32());

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -59,18 +58,4 @@ public sealed class MockLlmServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-/// <summary>Shared per-instance state: options and the request log.</summary>
-internal sealed class MockState(MockLlmOptions options)
-{
-    private int _requestCount;
-
-    public MockLlmOptions Options { get; } = options;
-
-    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
-
-    public int RequestCount => Volatile.Read(ref _requestCount);
-
-    public int Next() => Interlocked.Increment(ref _requestCount);
 }

@@ -4,15 +4,21 @@ using AgentGateway.Llm.Tokens;
 using AgentGateway.Llm.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace AgentGateway.Llm.Pipeline;
 
 /// <summary>State of one chat request across failover attempts, and what it produced.</summary>
-internal sealed class ChatCall(HttpContext http, LlmApi clientApi, ChatRequest request, byte[]? originalBody, LlmBackendRuntime runtime)
+internal sealed class ChatCall(HttpContext http, LlmApi clientApi, ChatRequest request, byte[]? originalBody, LlmBackendRuntime runtime, ILogger logger)
 {
     private long? _inputEstimate;
 
     public HttpContext Http { get; } = http;
+
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>The client called the OpenAI Responses API (<c>/responses</c>) rather than chat completions.</summary>
+    public bool Responses { get; init; }
 
     public LlmApi ClientApi { get; } = clientApi;
 

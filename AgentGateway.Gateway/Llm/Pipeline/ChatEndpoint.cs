@@ -15,13 +15,15 @@ namespace AgentGateway.Llm.Pipeline;
 /// </summary>
 internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer authorizer, ILogger<ChatEndpoint> logger)
 {
-    public async Task HandleAsync(HttpContext http, LlmBackendRuntime runtime, LlmApi api)
+    public async Task HandleAsync(HttpContext http, LlmBackendRuntime runtime, LlmApi api, bool responses = false)
     {
         var body = await RequestBody.ReadAsync(http);
         var json = JsonRead.ParseObject(body);
         JsonRead.RequiredString(json, "model");
         var masked = JsonGuard.Apply(json, runtime.RequestGuards);
-        var request = api == LlmApi.Anthropic ? AnthropicRequestReader.Read(json) : OpenAiRequestReader.Read(json);
+        var request = api == LlmApi.Anthropic ? AnthropicRequestReader.Read(json)
+            : responses ? ResponsesRequestReader.Read(json)
+            : OpenAiRequestReader.Read(json);
         var candidates = runtime.Router.Resolve(request.Model);
         if (candidates.Count == 0)
         {
@@ -30,10 +32,10 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
 
         await LlmAuthorization.EnsureAsync(authorizer, http, "chat", request.Model, candidates[0].Provider.Name);
         ClientCredential.Value = ClientCredential.From(http.Request);
-        var call = new ChatCall(http, api, request, masked ? null : body, runtime);
+        var call = new ChatCall(http, api, request, masked ? null : body, runtime, logger) { Responses = responses };
         var operation = "chat";
         var last = AttemptResult.Failed(503, "No provider is available.");
-        var nativeOperation = api == LlmApi.Anthropic ? "messages" : "chat/completions";
+        var nativeOperation = api == LlmApi.Anthropic ? "messages" : responses ? "responses" : "chat/completions";
         foreach (var candidate in candidates)
         {
             var provider = candidate.Provider;

@@ -36,7 +36,7 @@ internal sealed class EmbeddingsEndpoint(ProviderHealth health, IRequestAuthoriz
 
         await LlmAuthorization.EnsureAsync(authorizer, http, "embed", model, candidates[0].Provider.Name);
         ClientCredential.Value = ClientCredential.From(http.Request);
-        var call = new ChatCall(http, LlmApi.OpenAi, new ChatRequest(model, [], new ChatOptions(), false, false, json), masked ? null : body, runtime);
+        var call = new ChatCall(http, LlmApi.OpenAi, new ChatRequest(model, [], new ChatOptions(), false, false, json), masked ? null : body, runtime, logger);
         var last = AttemptResult.Failed(503, "No provider is available.");
         foreach (var candidate in candidates)
         {

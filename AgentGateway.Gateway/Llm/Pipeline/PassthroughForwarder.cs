@@ -16,6 +16,9 @@ internal static class PassthroughForwarder
     // Client headers that describe the request and must reach the provider; credentials never do (see ProviderHttpHandler).
     private static readonly string[] ForwardedHeaders = ["anthropic-version", "anthropic-beta", "openai-beta"];
 
+    // Provider response headers worth keeping: request ids for support tickets and rate-limit state for clients.
+    private static readonly string[] ReturnedHeaderPrefixes = ["x-request-id", "request-id", "openai-", "anthropic-ratelimit-", "x-ratelimit-", "retry-after"];
+
     public static async Task<AttemptResult> TryAsync(ChatCall call, ModelCandidate candidate, string operation, CancellationToken aborted)
     {
         var provider = candidate.Provider;
@@ -59,7 +62,8 @@ internal static class PassthroughForwarder
                 return AttemptResult.Failed(status, $"The provider answered with status {status}.");
             }
 
-            var sniffer = new UsageSniffer(call.ClientApi);
+            CopyResponseHeaders(response, call.Http.Response);
+            var sniffer = new UsageSniffer(call.ClientApi, call.Responses);
             var isStream = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
             try
             {
@@ -92,6 +96,17 @@ internal static class PassthroughForwarder
             }
 
             return AttemptResult.Done;
+        }
+    }
+
+    private static void CopyResponseHeaders(HttpResponseMessage from, HttpResponse to)
+    {
+        foreach (var (name, values) in from.Headers)
+        {
+            if (ReturnedHeaderPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                to.Headers[name] = values.ToArray();
+            }
         }
     }
 

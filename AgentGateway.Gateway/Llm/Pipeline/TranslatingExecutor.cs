@@ -53,13 +53,17 @@ internal static class TranslatingExecutor
             output ?? TokenCounter.Count(text) + calls.Sum(c => TokenCounter.Count(FinishReasons.ArgumentsJson(c))),
             input is null || output is null);
         call.ResponseModel = response.ModelId ?? options.ModelId;
-        var id = ResponseId(call.ClientApi, response.ResponseId);
+        var id = call.Responses ? "resp_" + Guid.NewGuid().ToString("N") : ResponseId(call.ClientApi, response.ResponseId);
         var model = call.ResponseModel!;
 
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
-            if (call.ClientApi == LlmApi.Anthropic)
+            if (call.Responses)
+            {
+                ResponsesResponseWriter.Write(w, id, model, text, calls, response.FinishReason, call.Usage.Input, call.Usage.Output);
+            }
+            else if (call.ClientApi == LlmApi.Anthropic)
             {
                 AnthropicResponseWriter.Write(w, id, model, text, calls, response.FinishReason, call.Usage.Input, call.Usage.Output);
             }
@@ -92,9 +96,9 @@ internal static class TranslatingExecutor
         timeout.CancelAfter(Timeout.InfiniteTimeSpan);
         call.MarkFirstToken();
         call.ResponseModel = options.ModelId;
-        var id = ResponseId(call.ClientApi, more ? updates.Current.ResponseId : null);
-        IChatStreamWriter writer = call.ClientApi == LlmApi.Anthropic
-            ? new AnthropicStreamWriter(call.Http.Response, id, options.ModelId!)
+        var id = call.Responses ? "resp_" + Guid.NewGuid().ToString("N") : ResponseId(call.ClientApi, more ? updates.Current.ResponseId : null);
+        IChatStreamWriter writer = call.Responses ? new ResponsesStreamWriter(call.Http.Response, id, options.ModelId!)
+            : call.ClientApi == LlmApi.Anthropic ? new AnthropicStreamWriter(call.Http.Response, id, options.ModelId!)
             : new OpenAiStreamWriter(call.Http.Response, id, options.ModelId!, call.Request.IncludeUsage);
         var guard = call.Runtime.ResponseGuards.IsEmpty ? null : new StreamGuard(call.Runtime.ResponseGuards);
         var outputText = new StringBuilder();
@@ -167,6 +171,7 @@ internal static class TranslatingExecutor
 
     private static AttemptResult Fail(ChatCall call, Exception ex, CancellationTokenSource timeout)
     {
+        Log.ProviderException(call.Logger, ex.GetType().Name, ex);
         var (status, message) = UpstreamFailure.Classify(ex, timedOut: ex is OperationCanceledException && timeout.IsCancellationRequested);
         if (AttemptResult.IsRetryable(status))
         {

@@ -8,7 +8,7 @@ namespace AgentGateway.Llm.Pipeline;
 /// Reads usage (and, as a fallback for counting, the output text) from passthrough bodies and stream events
 /// without changing a byte of them.
 /// </summary>
-internal sealed class UsageSniffer(LlmApi api)
+internal sealed class UsageSniffer(LlmApi api, bool responses = false)
 {
     private readonly StringBuilder _text = new();
 
@@ -33,6 +33,19 @@ internal sealed class UsageSniffer(LlmApi api)
                 foreach (var b in blocks.EnumerateArray())
                 {
                     AppendText(b, "text");
+                }
+            }
+            else if (responses && root.TryGetProperty("output", out var output) && output.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in output.EnumerateArray())
+                {
+                    if (item.TryGetProperty("content", out var parts) && parts.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var part in parts.EnumerateArray())
+                        {
+                            AppendText(part, "text");
+                        }
+                    }
                 }
             }
             else if (root.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array)
@@ -70,7 +83,21 @@ internal sealed class UsageSniffer(LlmApi api)
             }
 
             ReadModel(root);
-            if (api == LlmApi.Anthropic)
+            if (responses)
+            {
+                // Responses API events: text in response.output_text.delta, usage in response.completed.
+                if (root.TryGetProperty("response", out var response))
+                {
+                    ReadModel(response);
+                    ReadUsage(response);
+                }
+
+                if (root.TryGetProperty("type", out var type) && type.ValueEquals("response.output_text.delta"))
+                {
+                    AppendText(root, "delta");
+                }
+            }
+            else if (api == LlmApi.Anthropic)
             {
                 if (root.TryGetProperty("message", out var message))
                 {
@@ -121,7 +148,7 @@ internal sealed class UsageSniffer(LlmApi api)
             return;
         }
 
-        var (inName, outName) = api == LlmApi.Anthropic ? ("input_tokens", "output_tokens") : ("prompt_tokens", "completion_tokens");
+        var (inName, outName) = api == LlmApi.Anthropic || responses ? ("input_tokens", "output_tokens") : ("prompt_tokens", "completion_tokens");
         if (u.TryGetProperty(inName, out var i) && i.TryGetInt64(out var iv) && (api != LlmApi.Anthropic || iv > 0 || Input is null))
         {
             Input = iv;

@@ -30,7 +30,8 @@ internal sealed class LlmProvider
         _baseUrl = (config.BaseUrl ?? Type.DefaultBaseUrl() ?? "http://localhost").TrimEnd('/');
         Timeout = config.Timeout is { Length: > 0 } t && Configuration.Duration.TryParse(t, out var parsed) ? parsed : DefaultTimeout;
         var handler = new ProviderHttpHandler(health, HealthKey, Type, config) { InnerHandler = upstream };
-        Http = new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        // BaseAddress only matters to OllamaSharp; the other SDKs and passthrough send absolute URIs.
+        Http = new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan, BaseAddress = new Uri(_baseUrl + "/") };
     }
 
     public LlmProviderConfig Config { get; }
@@ -69,7 +70,7 @@ internal sealed class LlmProvider
     {
         ProviderType.Mock => new MockChatClient(model),
         ProviderType.Anthropic => AnthropicClient().AsIChatClient(model, 4096),
-        ProviderType.Ollama => new OllamaApiClient(OllamaHttp(), model),
+        ProviderType.Ollama => new OllamaApiClient(Http, model),
         ProviderType.AzureOpenAi => AzureClient(model).GetChatClient(model).AsIChatClient(),
         _ => OpenAiClient().GetChatClient(model).AsIChatClient(),
     };
@@ -77,7 +78,7 @@ internal sealed class LlmProvider
     private IEmbeddingGenerator<string, Embedding<float>> CreateEmbedder(string model) => Type switch
     {
         ProviderType.Mock => new MockEmbeddingGenerator(model),
-        ProviderType.Ollama => new OllamaApiClient(OllamaHttp(), model),
+        ProviderType.Ollama => new OllamaApiClient(Http, model),
         ProviderType.AzureOpenAi => AzureClient(model).GetEmbeddingClient(model).AsIEmbeddingGenerator(),
         ProviderType.Anthropic => throw new NotSupportedException("anthropic has no embeddings API"),
         _ => OpenAiClient().GetEmbeddingClient(model).AsIEmbeddingGenerator(),
@@ -106,17 +107,4 @@ internal sealed class LlmProvider
         MaxRetries = 0,
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
     };
-
-    private HttpClient OllamaHttp() => new(new PassThroughHandler(Http))
-    {
-        BaseAddress = new Uri(_baseUrl + "/"),
-        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-    };
-
-    /// <summary>Lets a second HttpClient (with a BaseAddress, as OllamaSharp needs) share our handler chain.</summary>
-    private sealed class PassThroughHandler(HttpClient inner) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            inner.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-    }
 }

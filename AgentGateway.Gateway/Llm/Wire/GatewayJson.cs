@@ -1,16 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace AgentGateway.Llm.Wire;
 
-/// <summary>Source-generated JSON metadata for the few node/element conversions we need.</summary>
-[JsonSerializable(typeof(JsonNode))]
-[JsonSerializable(typeof(JsonElement))]
-[JsonSerializable(typeof(Dictionary<string, object?>))]
-internal sealed partial class GatewayJsonContext : JsonSerializerContext;
-
+/// <summary>Shortcuts to the source-generated type info.</summary>
 internal static class GatewayJson
 {
     public static JsonTypeInfo<JsonNode> Node => GatewayJsonContext.Default.JsonNode;
