@@ -3,8 +3,12 @@ using System.Globalization;
 namespace AgentGateway.Bench;
 
 /// <summary>Command-line options of the harness.</summary>
-internal sealed record BenchOptions(int Seconds, int Pairs, int Rate, string Route, bool Peers)
+internal sealed record BenchOptions(int Seconds, int Pairs, int Rate, string Route, bool Peers, IReadOnlySet<string> Sections, int Warmup)
 {
+    public static readonly string[] AllSections = ["llm", "stream", "mcp", "cedar"];
+
+    public bool Runs(string section) => Sections.Contains(section);
+
     public static BenchOptions Parse(string[] args)
     {
         string Get(string name, string fallback) =>
@@ -14,7 +18,9 @@ internal sealed record BenchOptions(int Seconds, int Pairs, int Rate, string Rou
             int.Parse(Get("--pairs", "3"), CultureInfo.InvariantCulture),
             int.Parse(Get("--rate", "500"), CultureInfo.InvariantCulture),
             Get("--route", "llm"),
-            !args.Contains("--no-peers"));
+            !args.Contains("--no-peers"),
+            Get("--only", string.Join(',', AllSections)).Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
+            int.Parse(Get("--warmup", "5"), CultureInfo.InvariantCulture));
     }
 
     public static string FindRepoRoot()

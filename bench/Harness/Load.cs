@@ -62,9 +62,9 @@ internal static partial class Load
                 {
                     ok = await send(client);
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
-                    ok = false;
+                    ok = false; // refused, reset or timed out (30 s): an error, charged with its full latency
                 }
 
                 latencies[index] = clock.Elapsed.TotalMilliseconds - scheduled;
@@ -78,5 +78,35 @@ internal static partial class Load
         await Task.WhenAll(tasks);
         Array.Sort(latencies);
         return (latencies[(int)(total * 0.50)], latencies[Math.Min(total - 1, (int)(total * 0.99))], errors);
+    }
+
+    /// <summary>Operations per second with <paramref name="concurrency"/> workers each running <paramref name="op"/> back to back.</summary>
+    public static async Task<double> ClosedLoopAsync(Func<HttpClient, Task<bool>> op, int concurrency, int seconds)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        var failed = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                if (await op(client))
+                {
+                    Interlocked.Increment(ref done);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        })));
+        if (failed > 0)
+        {
+            throw new InvalidOperationException($"{failed} operations failed under load");
+        }
+
+        return done / clock.Elapsed.TotalSeconds;
     }
 }

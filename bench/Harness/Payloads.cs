@@ -9,13 +9,13 @@ internal static class Payloads
     public const string ChatResponse =
         """{"id":"chatcmpl-bench","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"1. Tile Museum. 2. Time Out Market. 3. Gulbenkian."},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":38,"completion_tokens":18,"total_tokens":56}}""";
 
-    public static string WrkScript(string directory, string name, IDictionary<string, string> headers)
+    public static string WrkScript(string directory, string name, IDictionary<string, string> headers, string body = ChatRequest)
     {
         var path = Path.Combine(directory, name + ".lua");
         var lines = new List<string>
         {
             "wrk.method = \"POST\"",
-            $"wrk.body = [[{ChatRequest}]]",
+            $"wrk.body = [[{body}]]",
             "wrk.headers[\"Content-Type\"] = \"application/json\"",
             "wrk.headers[\"Authorization\"] = \"Bearer sk-bench\"",
         };

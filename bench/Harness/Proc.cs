@@ -112,9 +112,12 @@ internal sealed class Proc : IDisposable
         return port;
     }
 
-    public static async Task<string> RunAsync(string file, params string[] args)
+    public static Task<string> RunAsync(string file, params string[] args) => RunInAsync(Environment.CurrentDirectory, file, args);
+
+    /// <summary>Runs a process to completion in <paramref name="workDir"/> and returns its stdout and stderr.</summary>
+    public static async Task<string> RunInAsync(string workDir, string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workDir };
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);

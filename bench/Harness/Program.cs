@@ -10,9 +10,20 @@ var root = BenchOptions.FindRepoRoot();
 var work = Directory.CreateDirectory(Path.Combine(root, "bench", "out", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture))).FullName;
 var report = new Report();
 report.Line($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; " +
-            $"duration {options.Seconds}s per run, {options.Pairs} A/B pairs per comparison, 32 connections.");
+            $"duration {options.Seconds}s per run, {options.Pairs} A/B pairs per comparison, 32 connections; " +
+            $"sections: {string.Join(", ", BenchOptions.AllSections.Where(options.Runs))}.");
 
-await LlmBench.RunAsync(root, work, options, report);
+foreach (var section in BenchOptions.AllSections.Where(options.Runs))
+{
+    Console.WriteLine($"== {section} ({DateTime.UtcNow:HH:mm:ss})");
+    await (section switch
+    {
+        "llm" => LlmBench.RunAsync(root, work, options, report),
+        "stream" => StreamBench.RunAsync(root, work, options, report),
+        "mcp" => McpBench.RunAsync(root, work, options, report),
+        _ => CedarBench.RunAsync(root, options, report),
+    });
+}
 
 var resultsDir = Directory.CreateDirectory(Path.Combine(root, "bench", "results")).FullName;
 var resultFile = Path.Combine(resultsDir, DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".md");

@@ -1,0 +1,20 @@
+namespace AgentGateway.Bench;
+
+/// <summary>Starts the gateway (Release build) with a config file on a loopback port.</summary>
+internal static class GatewayProcess
+{
+    /// <remarks>
+    /// Started in its output folder, as a deployment runs it: the gateway's content root is the working directory,
+    /// so from anywhere else its appsettings.json (framework log levels) is not found and every request logs five
+    /// extra Information lines.
+    /// </remarks>
+    public static Proc Start(string root, string config, int port)
+    {
+        var bin = Path.Combine(root, "AgentGateway.Gateway/bin/Release/net10.0");
+        return Proc.Start("gateway", "dotnet", [Path.Combine(bin, "AgentGateway.Gateway.dll"), "--config", config, "--urls", $"http://127.0.0.1:{port}"],
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, bin);
+    }
+
+    /// <summary>Gives the gateway a moment to finish start-up work (JIT, background connects) before RSS is read.</summary>
+    public static void Settle() => Thread.Sleep(1000);
+}
