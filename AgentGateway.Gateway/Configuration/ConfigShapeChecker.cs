@@ -8,8 +8,10 @@ namespace AgentGateway.Configuration;
 /// </summary>
 internal static class ConfigShapeChecker
 {
-    public static void Check(IEnumerable<KeyValuePair<string, string?>> pairs, ConfigShape root, ConfigValidationContext context)
+    /// <summary>Reports every key that does not fit the records and returns those keys, so the caller can leave them out.</summary>
+    public static HashSet<string> Check(IEnumerable<KeyValuePair<string, string?>> pairs, ConfigShape root, ConfigValidationContext context)
     {
+        var bad = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in pairs)
         {
@@ -27,6 +29,7 @@ internal static class ConfigShapeChecker
                 };
                 if (next is null)
                 {
+                    bad.Add(key);
                     if (reported.Add(path))
                     {
                         context.Error(path, shape is ListShape ? "expected a list" : shape is ScalarShape ? "expected a single value, not a section" : $"unknown key '{segments[i]}'");
@@ -38,15 +41,24 @@ internal static class ConfigShapeChecker
                 shape = next;
             }
 
+            if (bad.Contains(key))
+            {
+                continue;
+            }
+
             if (shape is ScalarShape scalar && value is not null && !IsValid(scalar.Type, value, out var expected))
             {
+                bad.Add(key);
                 context.Error(ConfigPath.Display(segments), $"'{value}' is not {expected}");
             }
             else if (shape is not ScalarShape && !string.IsNullOrEmpty(value))
             {
+                bad.Add(key);
                 context.Error(ConfigPath.Display(segments), shape is ListShape ? "expected a list" : "expected a section with keys, not a single value");
             }
         }
+
+        return bad;
     }
 
     private static bool IsValid(Type type, string value, out string expected)

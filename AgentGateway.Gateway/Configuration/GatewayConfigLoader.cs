@@ -38,11 +38,10 @@ internal sealed class GatewayConfigLoader(IConfiguration configuration, IEnumera
             pairs.Add(new(key, EnvironmentInterpolator.Interpolate(value, ConfigPath.Display(key), Environment.GetEnvironmentVariable, context)));
         }
 
-        ConfigShapeChecker.Check(pairs, ConfigShape.Of(typeof(GatewayConfig)), context);
-        if (context.Errors.Count > 0)
-        {
-            return new ConfigLoadResult(null, context.Errors);
-        }
+        // Keys that do not fit are reported and left out, so binding works and the validators can still
+        // report everything else: one run shows every mistake in the file.
+        var misfits = ConfigShapeChecker.Check(pairs, ConfigShape.Of(typeof(GatewayConfig)), context);
+        pairs.RemoveAll(p => misfits.Contains(p.Key));
 
         var config = new ConfigurationBuilder().AddInMemoryCollection(pairs).Build().Get<GatewayConfig>() ?? new GatewayConfig();
         foreach (var validator in validators)

@@ -96,23 +96,65 @@ public class ConfigLoadingTests
         }
     }
 
+    private const string ThreeMistakes = """
+        admin: { url: "" }
+        routes:
+          - { name: a, path: /a, mcp: tool }
+        limits: { maxRequestBodySize: lots }
+        colour: blue
+        """;
+
     [Fact]
     public void ThreeMistakes_AreAllReported_WithPaths()
     {
-        var (config, errors) = Load("""
-            admin: { url: "" }
-            routes:
-              - { name: a, path: /a, mcp: tool }
-              - { name: b, path: nope, http: web }
-            http: { web: { destinations: [http://x:1] } }
-            limits: { maxRequestBodySize: lots }
-            colour: blue
-            """);
+        var (config, errors) = Load(ThreeMistakes);
 
         Assert.Null(config);
-        Assert.Contains(errors, e => e.Path == "limits.maxRequestBodySize" && e.Message.Contains("not a number", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Path == "colour" && e.Message.Contains("unknown key", StringComparison.Ordinal));
-        // Shape errors stop before binding; semantic errors are reported once the shape is right.
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.ToString() == "limits.maxRequestBodySize: 'lots' is not a number");
+        Assert.Contains(errors, e => e.ToString() == "colour: unknown key 'colour'");
+        Assert.Contains(errors, e => e.ToString() == "routes[0].mcp: no mcp backend named 'tool'");
+    }
+
+    [Fact]
+    public async Task ValidateSwitch_PrintsEveryErrorAndExitsWith2_OrExits0WhenValid()
+    {
+        var dir = Directory.CreateTempSubdirectory("agw-validate-").FullName;
+        var bad = Path.Combine(dir, "bad.yaml");
+        var good = Path.Combine(dir, "good.yaml");
+        await File.WriteAllTextAsync(bad, ThreeMistakes, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(good, "routes: []\n", TestContext.Current.CancellationToken);
+
+        var (badExit, badOutput) = await RunGatewayAsync("--validate", bad);
+        var (goodExit, _) = await RunGatewayAsync("--validate", good);
+
+        Assert.Equal(2, badExit);
+        Assert.Contains("3 errors", badOutput, StringComparison.Ordinal);
+        Assert.Contains("routes[0].mcp: no mcp backend named 'tool'", badOutput, StringComparison.Ordinal);
+        Assert.Contains("limits.maxRequestBodySize", badOutput, StringComparison.Ordinal);
+        Assert.Contains("colour", badOutput, StringComparison.Ordinal);
+        Assert.Equal(0, goodExit);
+    }
+
+    private static async Task<(int Exit, string Output)> RunGatewayAsync(params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AgentGateway.Gateway.dll"));
+        foreach (var arg in args)
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public void SemanticMistakes_AreAllReported_WithPaths()
+    {
         var (_, semantic) = Load("""
             admin: { url: "" }
             routes:
