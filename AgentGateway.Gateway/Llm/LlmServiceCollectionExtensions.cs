@@ -18,6 +18,7 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton<ChatEndpoint>();
         services.AddSingleton<EmbeddingsEndpoint>();
         services.AddSingleton<IBackendHandler, LlmBackendHandler>();
+        services.AddSingleton<IBackendErrorWriter, LlmErrorWriter>();
         services.AddSingleton<IConfigValidator, LlmConfigValidator>();
         return services;
     }

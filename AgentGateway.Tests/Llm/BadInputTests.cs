@@ -105,6 +105,19 @@ public class BadInputTests
         Assert.True(JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.TryGetProperty("error", out _));
     }
 
+    [Fact]
+    public async Task OversizeBodyWithContentLength_OnMessages_Returns413InAnthropicShape()
+    {
+        await using var gw = await TestGateway.StartAsync(Yaml(Backend) + "limits: { maxRequestBodySize: 1024 }\n");
+
+        var response = await gw.CreateClient().PostAsync("/v1/messages", Json("{\"model\":\"mock-gpt\",\"x\":\"" + new string('a', 4096) + "\"}"), Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal("error", json.GetProperty("type").GetString());
+        Assert.Equal("request_too_large", json.GetProperty("error").GetProperty("type").GetString());
+    }
+
     [Theory]
     [InlineData("GET", "/v1/chat/completions", 405)]
     [InlineData("POST", "/v1/models", 405)]
