@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using AgentGateway.Telemetry;
 
 namespace AgentGateway.Mcp;
@@ -11,6 +12,10 @@ internal static class McpTelemetry
     public const string ToolTag = "gen_ai.tool.name";
     public const string TargetTag = "agentgateway.mcp.target";
     public const string BackendTag = "agentgateway.mcp.backend";
+
+    /// <summary>Tool calls by backend, target, tool (only names that resolved, so clients cannot inflate label sets) and outcome.</summary>
+    public static readonly Counter<long> ToolCalls = GatewayTelemetry.Meter.CreateCounter<long>(
+        "agentgateway.mcp.tool_calls", "{call}", "MCP tool calls by backend, target, tool and outcome (ok, tool_error, error)");
 
     public static Activity? StartRequest(string method, string? sessionId, string backend, string? toolName = null)
     {

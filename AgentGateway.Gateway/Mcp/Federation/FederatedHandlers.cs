@@ -69,15 +69,24 @@ internal sealed partial class FederatedHandlers(string backend, McpAuthorization
         var targets = await resolveTargets(ctx.Server, ct);
         var (connection, name) = await TargetResolver.ResolveNameAsync(targets, request.Name, "tool", _tools, t => RefreshToolsAsync(targets, t), ct);
         activity?.SetTag(McpTelemetry.TargetTag, connection.Name);
-        await authorization.DemandAsync(McpAuthorization.CallTool, request.Name, connection.Name, name, request.Arguments, ct);
-        var progress = request.ProgressToken is { } token ? new ForwardingProgress(ctx.Server, token) : null;
-        var result = await connection.GetOrThrow().CallToolAsync(name, request.Arguments, progress, UpstreamMeta.From(request), ct);
-        if (progress is not null)
+        var outcome = "error";
+        try
         {
-            await progress.FlushAsync();
-        }
+            await authorization.DemandAsync(McpAuthorization.CallTool, request.Name, connection.Name, name, request.Arguments, ct);
+            var progress = request.ProgressToken is { } token ? new ForwardingProgress(ctx.Server, token) : null;
+            var result = await connection.GetOrThrow().CallToolAsync(name, request.Arguments, progress, UpstreamMeta.From(request), ct);
+            if (progress is not null)
+            {
+                await progress.FlushAsync();
+            }
 
-        return result;
+            outcome = result.IsError == true ? "tool_error" : "ok";
+            return result;
+        }
+        finally
+        {
+            McpTelemetry.ToolCalls.Add(1, new("backend", backend), new("target", connection.Name), new("tool", request.Name), new("outcome", outcome));
+        }
     }
 
     private async ValueTask<ListPromptsResult> ListPromptsAsync(RequestContext<ListPromptsRequestParams> ctx, CancellationToken ct)

@@ -1,0 +1,47 @@
+using AgentGateway.Tests.Infrastructure;
+using AgentGateway.Tests.Mcp.TestServers;
+
+namespace AgentGateway.Tests.Telemetry;
+
+public class PrometheusMetricsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Metrics_ExposeGenAiTokenUsageAndMcpToolCalls_WithTheirLabels()
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        var adminPort = FreePort.Next();
+        await using var gw = await TestGateway.StartAsync($$"""
+            admin: { url: "http://127.0.0.1:{{adminPort}}" }
+            routes:
+              - { name: models, path: /v1, llm: models }
+              - { name: tools, path: /mcp, mcp: tools }
+            llm: { models: { providers: [{ name: local, type: mock, models: ["*"] }] } }
+            mcp:
+              tools:
+                targets:
+            {{McpTestClient.UrlTarget("http", upstream.Url)}}
+            """);
+        var chat = await gw.CreateClient().PostAsync("/v1/chat/completions",
+            new StringContent("""{"model":"metered-model","messages":[{"role":"user","content":"count these words please"}]}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        chat.EnsureSuccessStatusCode();
+        await using (var client = await McpTestClient.ConnectAsync(gw))
+        {
+            await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 }, cancellationToken: Ct);
+        }
+
+        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}") };
+        var text = "";
+        for (var attempt = 0; attempt < 30 && !(text.Contains("gen_ai_client_token_usage", StringComparison.Ordinal) && text.Contains("agentgateway_mcp_tool_calls", StringComparison.Ordinal)); attempt++)
+        {
+            await Task.Delay(100, Ct);
+            text = await admin.GetStringAsync("/metrics", Ct);
+        }
+
+        Assert.Matches("gen_ai_client_token_usage[a-z_]*_bucket\\{[^}]*gen_ai_request_model=\"metered-model\"[^}]*gen_ai_token_type=\"input\"", text);
+        Assert.Matches("gen_ai_client_operation_duration_seconds_bucket\\{[^}]*gen_ai_request_model=\"metered-model\"", text);
+        Assert.Matches("agentgateway_mcp_tool_calls_total\\{[^}]*outcome=\"ok\"[^}]*target=\"http\"[^}]*tool=\"add\"[^}]*\\} 1", text);
+        Assert.Matches("agentgateway_requests_total\\{[^}]*backend_kind=\"llm\"[^}]*route=\"models\"", text);
+    }
+}
