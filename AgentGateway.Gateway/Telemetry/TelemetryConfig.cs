@@ -5,12 +5,6 @@ public sealed record TelemetryConfig
 {
     /// <summary>The per-request access log.</summary>
     public AccessLogConfig AccessLog { get; init; } = new();
-
-    /// <summary>
-    /// Record prompts, completions and tool arguments in spans. Off by default: they may hold personal
-    /// data and secrets.
-    /// </summary>
-    public bool CaptureContent { get; init; }
 }
 
 /// <summary>One structured line per request, at Information level, category <c>AgentGateway.AccessLog</c>.</summary>

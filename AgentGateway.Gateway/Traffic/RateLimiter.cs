@@ -59,6 +59,8 @@ internal sealed partial class RateLimiter(LocalRateLimitStore local, RedisRateLi
     public static Task RejectAsync(HttpContext context, RateLimitOutcome outcome, string unit)
     {
         var route = context.Features.Get<GatewayRoute>()?.Name;
+        Telemetry.GatewayMetrics.RateLimitRejections.Add(1, new("route", route ?? "(none)"), new("unit", unit),
+            new("reason", outcome.StoreFailed ? "store_unavailable" : "limit"));
         return outcome.StoreFailed
             ? TrafficErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "rate_limit_unavailable",
                 $"route '{route}': the rate-limit store is unreachable and the policy fails closed")

@@ -8,7 +8,7 @@ public class PrometheusMetricsTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Metrics_ExposeGenAiTokenUsageAndMcpToolCalls_WithTheirLabels()
+    public async Task Metrics_ExposeGenAiTokenUsageMcpToolCallsAndRateLimitRejections_WithTheirLabels()
     {
         await using var upstream = await TestMcpServer.StartAsync();
         var adminPort = FreePort.Next();
@@ -17,6 +17,8 @@ public class PrometheusMetricsTests
             routes:
               - { name: models, path: /v1, llm: models }
               - { name: tools, path: /mcp, mcp: tools }
+              - { name: limited, path: /limited, llm: models, policies: [one-per-minute] }
+            policies: { one-per-minute: { rateLimit: { requests: 1, per: 1m, key: route } } }
             llm: { models: { providers: [{ name: local, type: mock, models: ["*"] }] } }
             mcp:
               tools:
@@ -31,6 +33,11 @@ public class PrometheusMetricsTests
             await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 }, cancellationToken: Ct);
         }
 
+        for (var i = 0; i < 2; i++)
+        {
+            await gw.CreateClient().GetAsync("/limited/models", Ct);
+        }
+
         using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}") };
         var text = "";
         for (var attempt = 0; attempt < 30 && !(text.Contains("gen_ai_client_token_usage", StringComparison.Ordinal) && text.Contains("agentgateway_mcp_tool_calls", StringComparison.Ordinal)); attempt++)
@@ -42,6 +49,7 @@ public class PrometheusMetricsTests
         Assert.Matches("gen_ai_client_token_usage[a-z_]*_bucket\\{[^}]*gen_ai_request_model=\"metered-model\"[^}]*gen_ai_token_type=\"input\"", text);
         Assert.Matches("gen_ai_client_operation_duration_seconds_bucket\\{[^}]*gen_ai_request_model=\"metered-model\"", text);
         Assert.Matches("agentgateway_mcp_tool_calls_total\\{[^}]*outcome=\"ok\"[^}]*target=\"http\"[^}]*tool=\"add\"[^}]*\\} 1", text);
+        Assert.Matches("agentgateway_ratelimit_rejections_total\\{[^}]*reason=\"limit\"[^}]*route=\"limited\"[^}]*\\} 1", text);
         Assert.Matches("agentgateway_requests_total\\{[^}]*backend_kind=\"llm\"[^}]*route=\"models\"", text);
     }
 }

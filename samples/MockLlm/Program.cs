@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace MockLlm;
 
@@ -9,6 +10,7 @@ internal static class Program
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.AddServiceDefaults();
         var options = new MockLlmOptions();
         builder.Configuration.GetSection("MockLlm").Bind(options);
         MockLlmServer.Build(builder, new MockState(options)).Run();

@@ -14,6 +14,7 @@ internal static class WeatherServer
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
         var catalog = CityCatalog.LoadBundled();
         builder.Services.AddSingleton(catalog);
         builder.Services.AddMcpServer(options =>

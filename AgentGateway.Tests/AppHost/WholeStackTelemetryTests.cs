@@ -1,0 +1,145 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using AgentGateway.AppHost.Hosting;
+using AgentGateway.Tests.Infrastructure;
+
+namespace AgentGateway.Tests.AppHost;
+
+/// <summary>
+/// One chat request and one MCP tool call through the stack (gateway, mock model, weather MCP server as
+/// processes exporting OTLP to the dashboard): each yields one trace from the client's context through the
+/// gateway to the upstream, with the GenAI / MCP attributes, found through the dashboard's JSON API.
+/// </summary>
+[Collection(StackTestsDefinition.Name)]
+public class WholeStackTelemetryTests
+{
+    private const string GatewayYaml = """
+        routes:
+          - { name: models, path: /v1, llm: models }
+          - { name: tools, path: /mcp, mcp: tools }
+        llm:
+          models:
+            providers: [{ name: mock-openai, type: openai-compatible, baseUrl: "http://mock-llm/v1", apiKey: k, models: ["*"] }]
+        mcp:
+          tools:
+            prefix: never
+            targets: [{ name: weather, url: "http://weather-mcp/mcp" }]
+        """;
+
+    [Fact]
+    public async Task ChatAndToolCall_EachProduceOneTraceFromClientThroughGatewayToUpstream()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var configDir = Directory.CreateTempSubdirectory("apphost-telemetry-");
+        try
+        {
+            var configPath = Path.Combine(configDir.FullName, "gateway.yaml");
+            await File.WriteAllTextAsync(configPath, GatewayYaml, ct);
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync(b =>
+            {
+                var llm = b.AddProject("mock-llm", "../samples/MockLlm/MockLlm.csproj").WithHttpHealthCheck("/health");
+                var weather = b.AddProject("weather-mcp", "../samples/WeatherMcp/WeatherMcp.csproj").WithHttpHealthCheck("/health");
+                b.AddProject("gateway", "../AgentGateway.Gateway/AgentGateway.Gateway.csproj")
+                    .WithArgs("--config", configPath)
+                    .WithHttpEndpoint(name: "admin", urlEnv: "Gateway__admin__url")
+                    .WithReference(llm).WaitFor(llm)
+                    .WithReference(weather).WaitFor(weather)
+                    .WithHttpHealthCheck("/health");
+            }, new AppHostTestOptions { EnableDashboard = true }, ct);
+            await using var app = await builder.BuildAsync(ct);
+            await app.StartAsync(ct);
+            await app.WaitForResourceHealthyAsync("gateway", ct);
+            using var gateway = app.CreateHttpClient("gateway");
+
+            // The client's own span context: the trace must continue it.
+            var chatTrace = NewTraceId();
+            using var chat = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+            {
+                Content = new StringContent("""{"model":"traced-model","messages":[{"role":"user","content":"hello"}]}""", Encoding.UTF8, "application/json"),
+            };
+            chat.Headers.Add("traceparent", $"00-{chatTrace}-{NewSpanId()}-01");
+            var chatResponse = await gateway.SendAsync(chat, ct);
+            Assert.True(chatResponse.IsSuccessStatusCode, await chatResponse.Content.ReadAsStringAsync(ct) + app.DescribeLogs());
+
+            var sessionId = await InitializeAsync(gateway, ct);
+            var toolTrace = NewTraceId();
+            using var call = McpPost("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_cities","arguments":{}}}""", sessionId);
+            call.Headers.Add("traceparent", $"00-{toolTrace}-{NewSpanId()}-01");
+            var callResponse = await gateway.SendAsync(call, ct);
+            Assert.Contains("\"result\"", await callResponse.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+
+            var chatSpans = await WaitForTraceAsync(app, chatTrace, "mock-llm", ct);
+            Assert.Contains(chatSpans, s => s.Service == "gateway" && s.Attributes.GetValueOrDefault("gen_ai.request.model") == "traced-model"
+                && s.Attributes.ContainsKey("gen_ai.usage.output_tokens"));
+            Assert.Contains(chatSpans, s => s.Service == "gateway" && s.Attributes.GetValueOrDefault("agentgateway.route") == "models");
+
+            var toolSpans = await WaitForTraceAsync(app, toolTrace, "weather-mcp", ct);
+            Assert.Contains(toolSpans, s => s.Service == "gateway" && s.Attributes.GetValueOrDefault("mcp.method.name") == "tools/call"
+                && s.Attributes.GetValueOrDefault("gen_ai.tool.name") == "list_cities" && s.Attributes.ContainsKey("mcp.session.id"));
+        }
+        finally
+        {
+            configDir.Delete(recursive: true);
+        }
+    }
+
+    private sealed record Span(string Service, Dictionary<string, string> Attributes);
+
+    private static string NewTraceId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+
+    private static string NewSpanId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..8]);
+
+    private static HttpRequestMessage McpPost(string json, string? sessionId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (sessionId is not null)
+        {
+            request.Headers.Add("Mcp-Session-Id", sessionId);
+            request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
+        }
+
+        return request;
+    }
+
+    private static async Task<string> InitializeAsync(HttpClient gateway, CancellationToken ct)
+    {
+        using var init = McpPost("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"trace-test","version":"1"}}}""", null);
+        var response = await gateway.SendAsync(init, ct);
+        var sessionId = response.Headers.GetValues("Mcp-Session-Id").Single();
+        await response.Content.ReadAsStringAsync(ct);
+        using var initialized = McpPost("""{"jsonrpc":"2.0","method":"notifications/initialized"}""", sessionId);
+        (await gateway.SendAsync(initialized, ct)).EnsureSuccessStatusCode();
+        return sessionId;
+    }
+
+    private static async Task<List<Span>> WaitForTraceAsync(AppHostTestApplication app, string traceId, string upstream, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        using var http = new HttpClient { BaseAddress = app.Dashboard() };
+        List<Span> spans = [];
+        while (!timeout.IsCancellationRequested)
+        {
+            using var response = await http.GetAsync(new Uri($"/api/traces/{traceId}", UriKind.Relative), CancellationToken.None);
+            if (response.IsSuccessStatusCode)
+            {
+                using var trace = JsonDocument.Parse(await response.Content.ReadAsStringAsync(CancellationToken.None));
+                spans = trace.RootElement.GetProperty("spans").EnumerateArray().Select(w => w.GetProperty("span")).Select(s => new Span(
+                    s.GetProperty("service").GetString()!,
+                    s.GetProperty("attributes").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? ""))).ToList();
+                if (spans.Any(s => s.Service == "gateway") && spans.Any(s => s.Service == upstream))
+                {
+                    return spans;
+                }
+            }
+
+            await Task.Delay(250, CancellationToken.None);
+        }
+
+        Assert.Fail($"trace {traceId} never held spans of both gateway and {upstream}; saw: {string.Join(", ", spans.Select(s => s.Service).Distinct())}");
+        return spans;
+    }
+}
