@@ -69,14 +69,18 @@ public class WholeStackTelemetryTests
             var callResponse = await gateway.SendAsync(call, ct);
             Assert.Contains("\"result\"", await callResponse.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
 
-            var chatSpans = await WaitForTraceAsync(app, chatTrace, "mock-llm", ct);
-            Assert.Contains(chatSpans, s => s.Service == "gateway" && s.Attributes.GetValueOrDefault("gen_ai.request.model") == "traced-model"
-                && s.Attributes.ContainsKey("gen_ai.usage.output_tokens"));
-            Assert.Contains(chatSpans, s => s.Service == "gateway" && s.Attributes.GetValueOrDefault("agentgateway.route") == "models");
+            // Spans reach the dashboard in export batches: wait until the trace holds everything expected.
+            var chatSpans = await WaitForTraceAsync(app, chatTrace, spans =>
+                spans.Any(s => s.Service == "mock-llm")
+                && spans.Any(s => s.Service == "gateway" && s.Attributes.GetValueOrDefault("gen_ai.request.model") == "traced-model" && s.Attributes.ContainsKey("gen_ai.usage.output_tokens"))
+                && spans.Any(s => s.Service == "gateway" && s.Attributes.GetValueOrDefault("agentgateway.route") == "models"));
+            Assert.Contains(chatSpans, s => s.Service == "mock-llm");
 
-            var toolSpans = await WaitForTraceAsync(app, toolTrace, "weather-mcp", ct);
-            Assert.Contains(toolSpans, s => s.Service == "gateway" && s.Attributes.GetValueOrDefault("mcp.method.name") == "tools/call"
-                && s.Attributes.GetValueOrDefault("gen_ai.tool.name") == "list_cities" && s.Attributes.ContainsKey("mcp.session.id"));
+            var toolSpans = await WaitForTraceAsync(app, toolTrace, spans =>
+                spans.Any(s => s.Service == "weather-mcp")
+                && spans.Any(s => s.Service == "gateway" && s.Attributes.GetValueOrDefault("mcp.method.name") == "tools/call"
+                    && s.Attributes.GetValueOrDefault("gen_ai.tool.name") == "list_cities" && s.Attributes.ContainsKey("mcp.session.id")));
+            Assert.Contains(toolSpans, s => s.Service == "weather-mcp");
         }
         finally
         {
@@ -115,10 +119,11 @@ public class WholeStackTelemetryTests
         return sessionId;
     }
 
-    private static async Task<List<Span>> WaitForTraceAsync(AppHostTestApplication app, string traceId, string upstream, CancellationToken ct)
+    private static async Task<List<Span>> WaitForTraceAsync(AppHostTestApplication app, string traceId, Func<List<Span>, bool> complete)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource();
+        // Exporters batch every few seconds; on a loaded CI machine give them time.
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
         using var http = new HttpClient { BaseAddress = app.Dashboard() };
         List<Span> spans = [];
         while (!timeout.IsCancellationRequested)
@@ -130,7 +135,7 @@ public class WholeStackTelemetryTests
                 spans = trace.RootElement.GetProperty("spans").EnumerateArray().Select(w => w.GetProperty("span")).Select(s => new Span(
                     s.GetProperty("service").GetString()!,
                     s.GetProperty("attributes").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? ""))).ToList();
-                if (spans.Any(s => s.Service == "gateway") && spans.Any(s => s.Service == upstream))
+                if (complete(spans))
                 {
                     return spans;
                 }
@@ -139,7 +144,10 @@ public class WholeStackTelemetryTests
             await Task.Delay(250, CancellationToken.None);
         }
 
-        Assert.Fail($"trace {traceId} never held spans of both gateway and {upstream}; saw: {string.Join(", ", spans.Select(s => s.Service).Distinct())}");
+        var recent = await http.GetStringAsync(new Uri("/api/traces", UriKind.Relative), CancellationToken.None);
+        Assert.Fail($"trace {traceId} never held the expected spans; saw {spans.Count}: " +
+            string.Join("; ", spans.Select(s => $"{s.Service} [{string.Join(",", s.Attributes.Keys)}]")) + "; " +
+            $"recent traces: {recent[..Math.Min(recent.Length, 2000)]}\n{app.DescribeLogs()}");
         return spans;
     }
 }

@@ -55,6 +55,9 @@ internal static class ReindexTool
         }
 
         Log.ReindexCompleted(logger, steps, notes.Count);
+        // The C# SDK client handles a request's last progress notification and its result concurrently and
+        // may drop the notification once the result is in; a short pause lets the final step land first.
+        await Task.Delay(50, cancellationToken);
         return $"Reindexed {notes.Count} notes in {steps} steps; {keywords.Count} distinct keywords.";
     }
 
