@@ -50,7 +50,14 @@ public class WholeStackTelemetryTests
             await using var app = await builder.BuildAsync(ct);
             await app.StartAsync(ct);
             await app.WaitForResourceHealthyAsync("gateway", ct);
-            using var gateway = app.CreateHttpClient("gateway");
+            // Our own traceparent must reach the gateway untouched: other tests in this process listen to
+            // System.Net.Http activities, which would otherwise make HttpClient inject a trace of its own.
+            using var discovered = app.CreateHttpClient("gateway");
+            using var gateway = new HttpClient(new SocketsHttpHandler
+            {
+                ActivityHeadersPropagator = System.Diagnostics.DistributedContextPropagator.CreateNoOutputPropagator(),
+            })
+            { BaseAddress = discovered.BaseAddress };
 
             // The client's own span context: the trace must continue it.
             var chatTrace = NewTraceId();
