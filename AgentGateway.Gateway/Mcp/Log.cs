@@ -37,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "sessions.store is redis but no connection string 'redis' is configured: MCP sessions are kept in memory (this replica only)")]
     public static partial void RedisSessionStoreMissing(ILogger logger);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "MCP relay between replicas unavailable (Redis: {Error}); server messages reach only clients whose streams are on this replica")]
+    public static partial void RelayUnavailable(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Debug, Message = "MCP relay: no replica took the {What} for session {SessionId}")]
+    public static partial void RelayUndelivered(ILogger logger, string what, string sessionId);
 }

@@ -20,6 +20,7 @@ public static class McpServiceCollectionExtensions
         services.AddSingleton<UpstreamTargetFactory>();
         services.AddSingleton<McpAuthorization>();
         services.AddSingleton<McpSessionStoreSelector>();
+        services.AddSingleton<Relay.McpRelay>();
         services.AddSingleton<McpRuntimeRegistry>();
         services.AddSingleton<IBackendHandler, McpBackendHandler>();
         return services;

@@ -1,69 +1,119 @@
-using AgentGateway.Tests.Infrastructure;
+#pragma warning disable MCP9005 // Sampling is deprecated in 2026-07-28; these tests are about 2025-x clients that still use it.
 using AgentGateway.Tests.Mcp.TestServers;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace AgentGateway.Tests.ScaleOut;
 
 /// <summary>
-/// Three gateway replicas sharing one Redis behind a plain round-robin front (our own http route over
-/// YARP, no sticky sessions, no retry policy: only its connect-error failover): an MCP session keeps working on whichever replica a request lands on,
-/// and survives a replica being killed.
+/// Three gateway replicas sharing one Redis behind a plain round-robin front: one MCP session is served by whichever
+/// replica a request lands on — tools, sampling round trips (the client's answer is POSTed to another replica than
+/// the one that asked), progress and list changes — and survives a replica being killed.
 /// </summary>
 public class ReplicaFailoverTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static string Yaml(TestMcpServer upstream) =>
+        McpTestClient.GatewayYaml(McpTestClient.UrlTarget("http", upstream.Url), extra: "sessions: { store: redis, ttl: 10m }\n");
+
     [Fact]
-    public async Task McpSession_MovesBetweenReplicas_AndSurvivesAReplicaKill()
+    public async Task McpSession_MovesBetweenReplicas_WithSamplingAndProgress_AndSurvivesAReplicaKill()
     {
-        await using var redis = await RedisServer.StartAsync();
         await using var upstream = await TestMcpServer.StartAsync();
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:redis"] = redis.ConnectionString };
-        var yaml = McpTestClient.GatewayYaml(McpTestClient.UrlTarget("http", upstream.Url), extra: "sessions: { store: redis, ttl: 10m }\n");
-        var logs = Enumerable.Range(0, 3).Select(_ => new CapturingLoggerProvider()).ToArray();
-        var replicas = new List<TestGateway>();
-        try
+        await using var cluster = await ReplicaCluster.StartAsync(Yaml(upstream));
+        var sampled = 0;
+        await using var client = await McpTestClient.ConnectAsync(cluster.Front, options: SamplingClient(q => { Interlocked.Increment(ref sampled); return $"answer to {q}"; }));
+        var sessionId = client.SessionId;
+
+        await ExerciseAsync(client, round: 0);
+        Assert.All(Enumerable.Range(0, 3), i => Assert.True(cluster.Served(i, "tools"), $"replica {i} served none of the session's requests"));
+
+        await cluster.KillAsync(1);
+
+        for (var round = 1; round <= 3; round++)
         {
-            for (var i = 0; i < 3; i++)
-            {
-                var log = logs[i];
-                replicas.Add(await TestGateway.StartAsync(yaml, settings, b => b.Logging.AddProvider(log)));
-            }
-
-            await using var front = await TestGateway.StartAsync($$"""
-                routes: [{ name: front, path: /, http: replicas }]
-                http: { replicas: { destinations: [{{string.Join(", ", replicas.Select(r => r.BaseAddress))}}], reactivationPeriod: 1m } }
-                """);
-            await using var client = await McpTestClient.ConnectAsync(front);
-            var sessionId = client.SessionId;
-
-            for (var i = 0; i < 6; i++)
-            {
-                var sum = await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = i, ["b"] = 1 }, cancellationToken: Ct);
-                Assert.Equal(i + 1, sum.StructuredContent!.Value.GetProperty("sum").GetInt32());
-            }
-
-            // Round-robin without stickiness: every replica served part of this one session.
-            Assert.All(logs, log => Assert.Contains(log.Entries, e => e.Category == "AgentGateway.AccessLog" && e.Message.Contains("route=tools", StringComparison.Ordinal)));
-
-            await replicas[1].DisposeAsync();
-            replicas.RemoveAt(1);
-
-            for (var i = 0; i < 9; i++)
-            {
-                var sum = await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 100, ["b"] = i }, cancellationToken: Ct);
-                Assert.Equal(100 + i, sum.StructuredContent!.Value.GetProperty("sum").GetInt32());
-            }
-
-            var tools = await client.ListToolsAsync(cancellationToken: Ct);
-            Assert.Contains(tools, t => t.Name == "add");
-            Assert.Equal(sessionId, client.SessionId);
+            await ExerciseAsync(client, round);
         }
-        finally
+
+        Assert.Equal(sessionId, client.SessionId);
+        Assert.Equal(4 * 3, sampled);
+    }
+
+    [Fact]
+    public async Task UnsolicitedListChangedFromAnUpstream_ReachesTheClientsStream_OnWhicheverReplicaHoldsIt()
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        await using var cluster = await ReplicaCluster.StartAsync(Yaml(upstream));
+        var changes = 0;
+        var options = SamplingClient(q => q); // a client that can answer server requests gets upstream connections of its own
+        options.Handlers.NotificationHandlers = [new(NotificationMethods.ToolListChangedNotification, (_, _) => { Interlocked.Increment(ref changes); return default; })];
+        await using var client = await McpTestClient.ConnectAsync(cluster.Front, options: options);
+
+        // Warm up: every replica serves the session once (its own upstream connection announces its lists when it comes up).
+        for (var i = 0; i < 3; i++)
         {
-            foreach (var replica in replicas)
+            await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 }, cancellationToken: Ct);
+        }
+
+        await Task.Delay(1000, Ct);
+        var baseline = Volatile.Read(ref changes);
+
+        // Each call lands on the next replica; the client's standalone stream is held by one of them.
+        for (var i = 1; i <= 6; i++)
+        {
+            await client.CallToolAsync("touch_tools_later", cancellationToken: Ct);
+            var expected = baseline + i;
+            Assert.True(await McpTestClient.EventuallyAsync(() => Task.FromResult(Volatile.Read(ref changes) >= expected), TimeSpan.FromSeconds(10)),
+                $"list_changed {i} did not reach the client (got {changes - baseline})");
+        }
+    }
+
+    private static async Task ExerciseAsync(McpClient client, int round)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var sum = await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = round, ["b"] = i }, cancellationToken: Ct);
+            Assert.Equal(round + i, sum.StructuredContent!.Value.GetProperty("sum").GetInt32());
+
+            var answer = await client.CallToolAsync("ask", new Dictionary<string, object?> { ["question"] = $"q{round}.{i}" }, cancellationToken: Ct);
+            Assert.Equal($"answer to q{round}.{i}", Text(answer));
+
+            var steps = new List<ProgressNotificationValue>();
+            var done = await client.CallToolAsync("countdown", new Dictionary<string, object?> { ["n"] = 3 },
+                new SynchronousProgress(p => { lock (steps) { steps.Add(p); } }), cancellationToken: Ct);
+            Assert.Equal("liftoff", Text(done));
+            lock (steps)
             {
-                await replica.DisposeAsync();
+                Assert.Equal(["3", "2", "1"], steps.Select(s => s.Message));
             }
         }
+    }
+
+    private static McpClientOptions SamplingClient(Func<string, string> answer) => new()
+    {
+        ProtocolVersion = "2025-11-25",
+        Handlers = new McpClientHandlers
+        {
+            SamplingHandler = (request, _, _) =>
+            {
+                var question = string.Concat(request!.Messages.SelectMany(m => m.Content).OfType<TextContentBlock>().Select(t => t.Text));
+                return ValueTask.FromResult(new CreateMessageResult
+                {
+                    Model = "test-model",
+                    Role = Role.Assistant,
+                    Content = [new TextContentBlock { Text = answer(question) }],
+                });
+            },
+        },
+    };
+
+    private static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(t => t.Text));
+
+    /// <summary>Reports on the caller's thread, so every notification is counted before the call returns.</summary>
+    private sealed class SynchronousProgress(Action<ProgressNotificationValue> report) : IProgress<ProgressNotificationValue>
+    {
+        public void Report(ProgressNotificationValue value) => report(value);
     }
 }

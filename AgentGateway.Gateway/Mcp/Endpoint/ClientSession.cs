@@ -1,5 +1,7 @@
 #pragma warning disable MCP9005 // Sampling, roots and logging are deprecated in 2026-07-28, but 2025-x clients and servers use them and the gateway forwards them.
+using System.Text.Json;
 using AgentGateway.Mcp.Federation;
+using AgentGateway.Mcp.Relay;
 using AgentGateway.Mcp.Upstream;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -12,16 +14,22 @@ namespace AgentGateway.Mcp.Endpoint;
 /// One client-facing session: the server session it talks through and the targets serving it. As
 /// <see cref="IUpstreamCallbacks"/> it receives server-initiated traffic from its own upstream connections and
 /// forwards it to this client only (sampling, elicitation, roots, logging, list changes, resource updates).
+/// Requests go on the stream of the client request in progress on this replica (the tools/call that caused them),
+/// else on the session's standalone stream, wherever it is held; notifications go on the standalone stream. The
+/// <see cref="McpRelay"/> carries both, and the client's answers, between replicas.
 /// </summary>
 internal sealed class ClientSession : IUpstreamCallbacks, IAsyncDisposable
 {
     private readonly McpServer _server;
+    private readonly McpRelay _relay;
     private readonly ILogger _logger;
+    private readonly List<McpServer> _requestsInProgress = [];
     private TargetSet? _own;
 
-    public ClientSession(McpServer server, ILogger logger)
+    public ClientSession(McpServer server, McpRelay relay, ILogger logger)
     {
         _server = server;
+        _relay = relay;
         _logger = logger;
     }
 
@@ -54,17 +62,36 @@ internal sealed class ClientSession : IUpstreamCallbacks, IAsyncDisposable
         await SendAsync(NotificationMethods.ResourceListChangedNotification);
     }
 
+    /// <summary>
+    /// Marks a client request (its request-bound server) as in progress until disposed: server requests raised while it
+    /// runs go on its response stream, as the spec asks for messages related to a request.
+    /// </summary>
+    public IDisposable EnterRequest(McpServer requestServer)
+    {
+        lock (_requestsInProgress)
+        {
+            _requestsInProgress.Add(requestServer);
+        }
+
+        return new RequestScope(this, requestServer);
+    }
+
     public async Task SendAsync(string method, object? parameters = null)
     {
         try
         {
-            if (parameters is null)
+            var notification = new JsonRpcNotification
             {
-                await _server.SendNotificationAsync(method, CancellationToken.None);
+                Method = method,
+                Params = parameters is null ? null : JsonSerializer.SerializeToNode(parameters, McpJsonUtilities.DefaultOptions.GetTypeInfo(parameters.GetType())),
+            };
+            if (CurrentRequest() is { } inProgress)
+            {
+                await inProgress.SendMessageAsync(notification, CancellationToken.None); // e.g. a list change caused by this tools/call
             }
             else
             {
-                await _server.SendNotificationAsync(method, parameters, McpJsonUtilities.DefaultOptions, CancellationToken.None);
+                await _relay.SendToStreamAsync(SessionId, notification, m => _server.SendMessageAsync(m, CancellationToken.None));
             }
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException or McpException)
@@ -75,13 +102,37 @@ internal sealed class ClientSession : IUpstreamCallbacks, IAsyncDisposable
 
     public async ValueTask<CreateMessageResult> SampleAsync(string target, CreateMessageRequestParams? request,
         IProgress<ProgressNotificationValue> progress, CancellationToken cancellationToken) =>
-        await _server.SampleAsync(request ?? throw new McpProtocolException("Missing params", McpErrorCode.InvalidParams), cancellationToken);
+        await RequestAsync<CreateMessageRequestParams, CreateMessageResult>(RequestMethods.SamplingCreateMessage,
+            request ?? throw new McpProtocolException("Missing params", McpErrorCode.InvalidParams), cancellationToken);
 
     public async ValueTask<ListRootsResult> ListRootsAsync(string target, ListRootsRequestParams? request, CancellationToken cancellationToken) =>
-        await _server.RequestRootsAsync(request ?? new ListRootsRequestParams(), cancellationToken);
+        await RequestAsync<ListRootsRequestParams, ListRootsResult>(RequestMethods.RootsList, request ?? new ListRootsRequestParams(), cancellationToken);
 
     public async ValueTask<ElicitResult> ElicitAsync(string target, ElicitRequestParams? request, CancellationToken cancellationToken) =>
-        await _server.ElicitAsync(request ?? throw new McpProtocolException("Missing params", McpErrorCode.InvalidParams), cancellationToken);
+        await RequestAsync<ElicitRequestParams, ElicitResult>(RequestMethods.ElicitationCreate,
+            request ?? throw new McpProtocolException("Missing params", McpErrorCode.InvalidParams), cancellationToken);
+
+    private async Task<TResult> RequestAsync<TParams, TResult>(string method, TParams parameters, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        var options = McpJsonUtilities.DefaultOptions;
+        var inProgress = CurrentRequest();
+        var result = await _relay.SendRequestAsync(SessionId, method, JsonSerializer.SerializeToNode(parameters, options.GetTypeInfo(typeof(TParams))),
+            (message, ct) => inProgress is not null
+                ? OutgoingRequests.SendAsync(inProgress, message, ct)
+                : _relay.SendToStreamAsync(SessionId, message, m => OutgoingRequests.SendAsync(_server, m, ct)),
+            cancellationToken);
+        return result?.Deserialize(options.GetTypeInfo(typeof(TResult))) as TResult
+            ?? throw new McpProtocolException($"The client answered {method} without a result", McpErrorCode.InternalError);
+    }
+
+    private McpServer? CurrentRequest()
+    {
+        lock (_requestsInProgress)
+        {
+            return _requestsInProgress.Count > 0 ? _requestsInProgress[^1] : null;
+        }
+    }
 
     public async ValueTask OnLogMessageAsync(string target, LoggingMessageNotificationParams message, CancellationToken cancellationToken)
     {
@@ -95,6 +146,17 @@ internal sealed class ClientSession : IUpstreamCallbacks, IAsyncDisposable
     {
         notification.Uri = FederatedNames.ExposeUri(target, notification.Uri, Targets.Prefixed);
         await SendAsync(NotificationMethods.ResourceUpdatedNotification, notification);
+    }
+
+    private sealed class RequestScope(ClientSession session, McpServer requestServer) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (session._requestsInProgress)
+            {
+                session._requestsInProgress.Remove(requestServer);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

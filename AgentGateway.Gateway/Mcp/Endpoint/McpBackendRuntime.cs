@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AgentGateway.Mcp.Federation;
+using AgentGateway.Mcp.Relay;
 using AgentGateway.Mcp.Sessions;
 using AgentGateway.Mcp.Upstream;
 using Microsoft.Extensions.Logging;
@@ -15,11 +16,13 @@ namespace AgentGateway.Mcp.Endpoint;
 internal sealed partial class McpBackendRuntime : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ClientSession>>> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, McpServer> _sessionServers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelContextProtocol.Protocol.ServerCapabilities> _knownCapabilities = new(StringComparer.Ordinal);
     private readonly TargetSet _shared;
     private readonly Task _sharedReady;
     private readonly UpstreamTargetFactory _factory;
     private readonly ILogger _logger;
+    private readonly McpRelay _relay;
     private readonly McpSdkHost _host;
     private volatile bool _disposing;
 
@@ -32,6 +35,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         Store = store;
         _factory = gatewayServices.GetRequiredService<UpstreamTargetFactory>();
         _logger = gatewayServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentGateway.Mcp");
+        _relay = gatewayServices.GetRequiredService<McpRelay>();
         _shared = new TargetSet(config, _factory, baseDirectory, new SharedCallbacks(SessionsOnShared), _logger);
         _shared.StateChanged += changed =>
         {
@@ -43,7 +47,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             _ = NotifySharedSessionsAsync();
         };
         _sharedReady = _shared.StartAsync();
-        var handlers = new FederatedHandlers(name, gatewayServices.GetRequiredService<McpAuthorization>(), ResolveTargetsAsync, _logger);
+        var handlers = new FederatedHandlers(name, gatewayServices.GetRequiredService<McpAuthorization>(), ResolveTargetsAsync, EnterRequest, _logger);
         _host = new McpSdkHost(this, handlers, gatewayServices);
         Log.BackendStarted(_logger, name, config.Targets.Count);
     }
@@ -107,6 +111,17 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             return;
         }
 
+        var sessionId = context.Request.Headers["Mcp-Session-Id"].ToString();
+        if (sessionId.Length > 0 && await ClientResponseReader.TryReadAsync(context.Request, context.RequestAborted) is { } answer
+            && await _relay.TryRouteAnswerAsync(sessionId, answer))
+        {
+            context.Response.StatusCode = StatusCodes.Status202Accepted; // as the SDK answers a POSTed response
+            return;
+        }
+
+        await using var stream = IsStandaloneStream(context, sessionId)
+            ? await _relay.OpenStreamAsync(sessionId, message => SendToSessionAsync(sessionId, message))
+            : null;
         try
         {
             await handler(context);
@@ -117,6 +132,30 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             await McpHttpErrors.WriteAsync(context, ex.StatusCode, -32600, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request");
         }
     }
+
+    /// <summary>A GET opening the session's standalone stream (not a Last-Event-ID replay): this replica holds it while it runs.</summary>
+    private static bool IsStandaloneStream(HttpContext context, string sessionId) =>
+        sessionId.Length > 0 && HttpMethods.IsGet(context.Request.Method) && !context.Request.Headers.ContainsKey("Last-Event-ID");
+
+    /// <summary>Sends on the session's own transport here (its standalone stream), for messages relayed from other replicas.</summary>
+    private Task SendToSessionAsync(string sessionId, ModelContextProtocol.Protocol.JsonRpcMessage message) =>
+        _sessionServers.TryGetValue(sessionId, out var server) ? OutgoingRequests.SendAsync(server, message, CancellationToken.None) : Task.CompletedTask;
+
+    /// <summary>Called by the SDK's session loop when a session starts on this replica (created or migrated here).</summary>
+    public void StartSession(McpServer server)
+    {
+        if (server.SessionId is { } id)
+        {
+            _sessionServers[id] = server;
+            McpTelemetry.SessionStarted(Name, id);
+        }
+    }
+
+    /// <summary>A client request in progress on its session (see <see cref="ClientSession.EnterRequest"/>); null when sessionless.</summary>
+    private IDisposable? EnterRequest(McpServer requestServer) =>
+        requestServer.SessionId is { } id && _sessions.TryGetValue(id, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
+            ? lazy.Value.Result.EnterRequest(requestServer)
+            : null;
 
     /// <summary>A session is bound to its backend and to the principal that created it.</summary>
     private async Task<bool> CheckSessionOwnerAsync(HttpContext context)
@@ -166,7 +205,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
 
     private async Task<ClientSession> CreateSessionAsync(McpServer server)
     {
-        var session = new ClientSession(server, _logger);
+        var session = new ClientSession(server, _relay, _logger);
         if (ClientSession.NeedsOwnConnections(server.ClientCapabilities))
         {
             await session.UseOwnAsync(new TargetSet(Config, _factory, BaseDirectory, session, _logger));
@@ -195,6 +234,11 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         if (string.IsNullOrEmpty(sessionId))
         {
             return;
+        }
+
+        if (_sessionServers.TryRemove(sessionId, out _))
+        {
+            McpTelemetry.SessionEnded(Name, sessionId);
         }
 
         if (_sessions.TryRemove(sessionId, out var lazy) && lazy.IsValueCreated)

@@ -30,6 +30,7 @@ internal sealed class McpSdkHost : IAsyncDisposable
             {
                 options.ServerInfo = new Implementation { Name = $"AgentGateway ({runtime.Name})", Version = "1.0.0" };
                 handlers.Install(options);
+                options.Filters.Message.OutgoingFilters.Add(Relay.OutgoingRequests.Filter);
                 options.Capabilities = new ServerCapabilities
                 {
                     Tools = new ToolsCapability { ListChanged = true },
@@ -58,6 +59,7 @@ internal sealed class McpSdkHost : IAsyncDisposable
                 {
                     try
                     {
+                        runtime.StartSession(server);
                         await server.RunAsync(cancellationToken);
                     }
                     finally

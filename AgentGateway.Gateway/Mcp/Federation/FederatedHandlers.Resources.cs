@@ -68,6 +68,7 @@ internal sealed partial class FederatedHandlers
         var request = ctx.Params ?? throw new McpProtocolException("Missing params", McpErrorCode.InvalidParams);
         using var activity = McpTelemetry.StartRequest(RequestMethods.ResourcesRead, ctx.Server.SessionId, backend);
         var targets = await resolveTargets(ctx.Server, ct);
+        using var inProgress = enterRequest(ctx.Server);
         var candidates = TargetResolver.ResolveUri(targets, request.Uri, _resources);
         if (candidates.Count == 0)
         {

@@ -13,7 +13,7 @@ namespace AgentGateway.Mcp.Federation;
 /// owning target. Which <see cref="TargetSet"/> serves a request depends on the client session (see the runtime).
 /// </summary>
 internal sealed partial class FederatedHandlers(string backend, McpAuthorization authorization,
-    Func<McpServer, CancellationToken, ValueTask<TargetSet>> resolveTargets, ILogger logger)
+    Func<McpServer, CancellationToken, ValueTask<TargetSet>> resolveTargets, Func<McpServer, IDisposable?> enterRequest, ILogger logger)
 {
     private readonly NameOwners _tools = new();
     private readonly NameOwners _prompts = new();
@@ -67,6 +67,7 @@ internal sealed partial class FederatedHandlers(string backend, McpAuthorization
         var request = ctx.Params ?? throw new McpProtocolException("Missing params", McpErrorCode.InvalidParams);
         using var activity = McpTelemetry.StartRequest(RequestMethods.ToolsCall, ctx.Server.SessionId, backend, request.Name);
         var targets = await resolveTargets(ctx.Server, ct);
+        using var inProgress = enterRequest(ctx.Server);
         var (connection, name) = await TargetResolver.ResolveNameAsync(targets, request.Name, "tool", _tools, t => RefreshToolsAsync(targets, t), ct);
         activity?.SetTag(McpTelemetry.TargetTag, connection.Name);
         var outcome = "error";
@@ -124,6 +125,7 @@ internal sealed partial class FederatedHandlers(string backend, McpAuthorization
         var request = ctx.Params ?? throw new McpProtocolException("Missing params", McpErrorCode.InvalidParams);
         using var activity = McpTelemetry.StartRequest(RequestMethods.PromptsGet, ctx.Server.SessionId, backend);
         var targets = await resolveTargets(ctx.Server, ct);
+        using var inProgress = enterRequest(ctx.Server);
         var (connection, name) = await TargetResolver.ResolveNameAsync(targets, request.Name, "prompt", _prompts, t => RefreshPromptsAsync(targets, t), ct);
         activity?.SetTag(McpTelemetry.TargetTag, connection.Name);
         await authorization.DemandAsync(McpAuthorization.GetPrompt, request.Name, connection.Name, name, null, ct);

@@ -54,7 +54,7 @@ public sealed class TestMcpServer : IAsyncDisposable
         }
         else
         {
-            mcp.WithTools<HttpTools>().WithPrompts<HttpPrompts>().WithResources<HttpResources>();
+            mcp.WithTools<HttpTools>().WithTools<InteractiveTools>().WithPrompts<HttpPrompts>().WithResources<HttpResources>();
         }
 
         _app = builder.Build();
