@@ -119,6 +119,29 @@ public class RequestTelemetryTests
     }
 
     [Fact]
+    public async Task IncomingTraceparent_IsContinued_AndPropagatedToTheUpstream()
+    {
+        await using var echo = await EchoServer.StartAsync();
+        await using var gw = await TestGateway.StartAsync($$"""
+            routes: [{ name: web, path: /api, http: e }]
+            http: { e: { destinations: [{{echo.BaseAddress}}] } }
+            """);
+        const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        const string clientSpanId = "00f067aa0ba902b7";
+
+        // A raw handler: no DiagnosticsHandler in the test process adds or replaces trace headers.
+        using var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = gw.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/traced");
+        request.Headers.Add("traceparent", $"00-{traceId}-{clientSpanId}-01");
+        using var response = await client.SendAsync(request, Ct);
+        using var echoed = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        var upstream = echoed.RootElement.GetProperty("headers").GetProperty("traceparent").GetString()!.Split('-');
+        Assert.Equal(traceId, upstream[1]); // the same trace
+        Assert.NotEqual(clientSpanId, upstream[2]); // with the gateway's own span as the upstream's parent
+    }
+
+    [Fact]
     public async Task Metrics_AreScrapedFromTheAdminPort_WithRouteAndStatusLabels()
     {
         await using var echo = await EchoServer.StartAsync();
