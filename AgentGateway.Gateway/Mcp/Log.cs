@@ -43,4 +43,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4013, Level = LogLevel.Debug, Message = "MCP relay: no replica took the {What} for session {SessionId}")]
     public static partial void RelayUndelivered(ILogger logger, string what, string sessionId);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "MCP session store (Redis) unreachable ({Reason}): serving sessions from this replica's memory until it is back")]
+    public static partial void SessionStoreFallback(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Information, Message = "MCP session store (Redis) reachable again")]
+    public static partial void SessionStoreRecovered(ILogger logger);
 }

@@ -6,7 +6,7 @@ namespace AgentGateway.Tests.Infrastructure;
 /// <summary>A real redis-server on a free loopback port, no persistence; killed on dispose.</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
 
     private RedisServer(Process process, int port)
     {
@@ -68,6 +68,15 @@ public sealed class RedisServer : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    /// <summary>Starts a fresh (empty) server on the same port after <see cref="StopAsync"/>, as a restarted Redis would be.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        var fresh = await StartAsync(Port);
+        _process.Dispose();
+        _process = fresh._process;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace AgentGateway.Mcp.Sessions;
+
+/// <summary>
+/// The shared (Redis) store with this replica's memory behind it, so a Redis outage never fails a request: records
+/// are written to both and read from Redis first; while Redis is unreachable (or not connected, checked without a
+/// round trip) the replica serves from memory the sessions it has seen. Records created during the outage are
+/// written back to Redis the next time they are read or touched after it returns.
+/// </summary>
+internal sealed class FallbackMcpSessionStore(IMcpSessionStore shared, InMemoryMcpSessionStore local, Func<bool> sharedConnected, ILogger logger) : IMcpSessionStore
+{
+    private int _outageLogged;
+
+    public async ValueTask SetAsync(McpSessionRecord record, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        await local.SetAsync(record, ttl, cancellationToken);
+        await TryShared(async () => { await shared.SetAsync(record, ttl, cancellationToken); return true; });
+    }
+
+    public async ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var (reached, record) = await TryShared(() => shared.GetAsync(sessionId, cancellationToken).AsTask());
+        var remembered = await local.GetAsync(sessionId, cancellationToken);
+        if (!reached)
+        {
+            return remembered;
+        }
+
+        if (record is null && remembered is not null)
+        {
+            // Created (or last seen) while Redis was down: share it now.
+            await TryShared(async () => { await shared.SetAsync(remembered, DefaultTtl, cancellationToken); return true; });
+            return remembered;
+        }
+
+        if (record is not null && remembered is null)
+        {
+            await local.SetAsync(record, DefaultTtl, cancellationToken); // so this replica can serve it through an outage
+        }
+
+        return record;
+    }
+
+    public async ValueTask<bool> TouchAsync(string sessionId, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        var remembered = await local.TouchAsync(sessionId, ttl, cancellationToken);
+        var (reached, touched) = await TryShared(() => shared.TouchAsync(sessionId, ttl, cancellationToken).AsTask());
+        return reached ? touched || remembered : remembered;
+    }
+
+    public async ValueTask RemoveAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await local.RemoveAsync(sessionId, cancellationToken);
+        await TryShared(async () => { await shared.RemoveAsync(sessionId, cancellationToken); return true; });
+    }
+
+    /// <summary>The idle TTL used when a record is copied between the stores (sliding on the next request anyway).</summary>
+    public TimeSpan DefaultTtl { get; init; } = TimeSpan.FromMinutes(30);
+
+    private async Task<(bool Reached, T? Value)> TryShared<T>(Func<Task<T>> call)
+    {
+        if (!sharedConnected())
+        {
+            NoteOutage("not connected");
+            return (false, default);
+        }
+
+        try
+        {
+            var value = await call();
+            if (Interlocked.Exchange(ref _outageLogged, 0) == 1)
+            {
+                Log.SessionStoreRecovered(logger);
+            }
+
+            return (true, value);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            NoteOutage(ex.Message);
+            return (false, default);
+        }
+    }
+
+    private void NoteOutage(string reason)
+    {
+        if (Interlocked.Exchange(ref _outageLogged, 1) == 0)
+        {
+            Log.SessionStoreFallback(logger, reason);
+        }
+    }
+}
