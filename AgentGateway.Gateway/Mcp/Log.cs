@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4015, Level = LogLevel.Information, Message = "MCP session store (Redis) reachable again")]
     public static partial void SessionStoreRecovered(ILogger logger);
+
+    [LoggerMessage(EventId = 4016, Level = LogLevel.Warning, Message = "MCP event store (Redis) unreachable ({Error}): streams continue without resumability until it is back")]
+    public static partial void EventStoreUnavailable(ILogger logger, string error);
 }

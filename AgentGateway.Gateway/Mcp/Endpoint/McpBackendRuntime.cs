@@ -1,3 +1,4 @@
+#pragma warning disable MCP9006 // Stateful sessions with resumable streams are how the gateway serves 2025-x clients (DESIGN.md §5).
 using System.Collections.Concurrent;
 using AgentGateway.Mcp.Federation;
 using AgentGateway.Mcp.Relay;
@@ -26,13 +27,15 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
     private readonly McpSdkHost _host;
     private volatile bool _disposing;
 
-    public McpBackendRuntime(string name, McpBackendConfig config, TimeSpan ttl, string baseDirectory, IMcpSessionStore store, IServiceProvider gatewayServices)
+    public McpBackendRuntime(string name, McpBackendConfig config, TimeSpan ttl, string baseDirectory, IMcpSessionStore store,
+        ModelContextProtocol.Server.ISseEventStreamStore? eventStreams, IServiceProvider gatewayServices)
     {
         Name = name;
         Config = config;
         Ttl = ttl;
         BaseDirectory = baseDirectory;
         Store = store;
+        EventStreams = eventStreams;
         _factory = gatewayServices.GetRequiredService<UpstreamTargetFactory>();
         _logger = gatewayServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentGateway.Mcp");
         _relay = gatewayServices.GetRequiredService<McpRelay>();
@@ -61,6 +64,9 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
     public string BaseDirectory { get; }
 
     public IMcpSessionStore Store { get; }
+
+    /// <summary>Where SSE events are kept for <c>Last-Event-ID</c> replay (null: streams are not resumable).</summary>
+    public ModelContextProtocol.Server.ISseEventStreamStore? EventStreams { get; }
 
     public Task StartAsync(CancellationToken cancellationToken) => _host.StartAsync(cancellationToken);
 

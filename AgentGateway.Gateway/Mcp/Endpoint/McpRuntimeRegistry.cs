@@ -43,7 +43,7 @@ internal sealed class McpRuntimeRegistry(IServiceProvider services, IGatewayConf
     private async Task<McpBackendRuntime> CreateAsync(string backend, McpBackendConfig config, SessionsConfig sessions)
     {
         var ttl = Duration.TryParse(sessions.Ttl, out var parsed) ? parsed : TimeSpan.FromMinutes(30);
-        var runtime = new McpBackendRuntime(backend, config, ttl, configProvider.BaseDirectory, stores.Get(sessions.Store), services);
+        var runtime = new McpBackendRuntime(backend, config, ttl, configProvider.BaseDirectory, stores.Get(sessions.Store), stores.GetEventStreams(sessions.Store), services);
         await runtime.StartAsync(CancellationToken.None);
         return runtime;
     }

@@ -53,6 +53,7 @@ internal sealed class McpSdkHost : IAsyncDisposable
 #pragma warning restore MCP9004
 #pragma warning disable MCP9006 // Session migration is how a session survives a config reload or moves between replicas (state in IMcpSessionStore).
                 options.SessionMigrationHandler = new McpSessionMigration(runtime);
+                options.EventStreamStore = runtime.EventStreams; // Last-Event-ID replay on any replica
 #pragma warning restore MCP9006
 #pragma warning disable MCPEXP002 // RunSessionHandler is the one hook that tells us when a session ends (DELETE, idle timeout).
                 options.RunSessionHandler = async (_, server, cancellationToken) =>

@@ -1,5 +1,9 @@
+#pragma warning disable MCP9006 // Resumable Streamable HTTP streams are the SDK's stateful-mode feature, which the gateway uses on purpose.
 using AgentGateway.Hosting;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
 
 namespace AgentGateway.Mcp.Sessions;
 
@@ -9,8 +13,17 @@ namespace AgentGateway.Mcp.Sessions;
 /// the local stack runs without Redis when redis-server is not installed). The Redis store keeps a memory copy behind
 /// it for outages (<see cref="FallbackMcpSessionStore"/>).
 /// </summary>
-internal sealed class McpSessionStoreSelector(RedisConnection redis, TimeProvider timeProvider, ILogger<McpSessionStoreSelector> logger)
+internal sealed class McpSessionStoreSelector(RedisConnection redis, TimeProvider timeProvider, ILoggerFactory loggers, ILogger<McpSessionStoreSelector> logger)
 {
+    /// <summary>How long stream events stay replayable after they were last read or written.</summary>
+    public static readonly TimeSpan EventRetention = TimeSpan.FromMinutes(2);
+
+    private readonly Lazy<RedisCache> _eventCache = new(() => new RedisCache(Options.Create(new RedisCacheOptions
+    {
+        InstanceName = "agentgateway:mcp:events:",
+        ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer!),
+    })));
+
     private readonly Lazy<InMemoryMcpSessionStore> _memory = new(() => new InMemoryMcpSessionStore(timeProvider));
     private readonly Lazy<FallbackMcpSessionStore> _redis = new(() => new FallbackMcpSessionStore(
         new RedisMcpSessionStore(() => Task.FromResult(redis.Multiplexer!)),
@@ -18,6 +31,27 @@ internal sealed class McpSessionStoreSelector(RedisConnection redis, TimeProvide
         () => redis.Multiplexer?.IsConnected == true,
         logger));
     private int _warned;
+
+    /// <summary>
+    /// Where SSE events are kept for <c>Last-Event-ID</c> replay: Redis when sessions are (so any replica replays a
+    /// stream another one wrote, and follows it while it is still being written); none for the memory store.
+    /// </summary>
+    public ISseEventStreamStore? GetEventStreams(string? store)
+    {
+        if (Get(store) is not FallbackMcpSessionStore)
+        {
+            return null;
+        }
+
+        var distributed = new DistributedCacheEventStreamStore(Options.Create(new DistributedCacheEventStreamStoreOptions
+        {
+            Cache = _eventCache.Value,
+            EventSlidingExpiration = EventRetention,
+            MetadataSlidingExpiration = EventRetention,
+            StreamReaderPollingInterval = TimeSpan.FromMilliseconds(100),
+        }), loggers.CreateLogger<DistributedCacheEventStreamStore>());
+        return new ResilientEventStreamStore(distributed, logger);
+    }
 
     public IMcpSessionStore Get(string? store)
     {

@@ -16,7 +16,7 @@ public sealed class RedisMcpSessionStoreTests
         await using var server = await RedisServer.StartAsync();
         using var redis = new RedisConnection(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:redis"] = server.ConnectionString }).Build());
-        var store = new McpSessionStoreSelector(redis, TimeProvider.System, NullLogger<McpSessionStoreSelector>.Instance).Get("redis");
+        var store = new McpSessionStoreSelector(redis, TimeProvider.System, NullLoggerFactory.Instance, NullLogger<McpSessionStoreSelector>.Instance).Get("redis");
         var record = new McpSessionRecord
         {
             SessionId = "s1",
@@ -27,11 +27,13 @@ public sealed class RedisMcpSessionStoreTests
         };
 
         await store.SetAsync(record, TimeSpan.FromMinutes(5), Ct);
+        var shared = await redis.Multiplexer!.GetDatabase().KeyExistsAsync("agentgateway:mcp:session:s1");
         var read = await store.GetAsync("s1", Ct);
         var touched = await store.TouchAsync("s1", TimeSpan.FromMinutes(5), Ct);
         await store.RemoveAsync("s1", Ct);
 
-        Assert.IsType<RedisMcpSessionStore>(store);
+        Assert.IsType<FallbackMcpSessionStore>(store); // Redis, with this replica's memory behind it for outages
+        Assert.True(shared);
         Assert.NotNull(read);
         Assert.Equal("alice", read.Principal);
         Assert.Equal("up-1", read.UpstreamSessionIds["weather"]);
@@ -45,7 +47,7 @@ public sealed class RedisMcpSessionStoreTests
     {
         using var redis = new RedisConnection(new ConfigurationBuilder().Build());
 
-        var store = new McpSessionStoreSelector(redis, TimeProvider.System, NullLogger<McpSessionStoreSelector>.Instance).Get("redis");
+        var store = new McpSessionStoreSelector(redis, TimeProvider.System, NullLoggerFactory.Instance, NullLogger<McpSessionStoreSelector>.Instance).Get("redis");
 
         Assert.IsType<InMemoryMcpSessionStore>(store);
     }
