@@ -6,6 +6,9 @@ namespace AgentGateway.Traffic;
 /// </summary>
 public interface ITokenBudget
 {
+    /// <summary>Whether the request's route has any token limit (so an estimate is worth computing).</summary>
+    bool Applies(HttpContext context);
+
     /// <summary>
     /// Reserves <paramref name="estimate"/> tokens in every token limit of the route. When a limit has no room,
     /// nothing is reserved, <see cref="ITokenLease.IsAcquired"/> is false and the 429 was already written.

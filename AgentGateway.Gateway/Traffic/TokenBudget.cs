@@ -3,6 +3,19 @@ namespace AgentGateway.Traffic;
 /// <summary>Reserves token estimates in every token limit of the route, all or nothing.</summary>
 internal sealed class TokenBudget(RateLimiter limiter) : ITokenBudget
 {
+    public bool Applies(HttpContext context)
+    {
+        foreach (var rule in RouteTrafficPolicy.For(context).RateLimits)
+        {
+            if (rule.Config.Tokens is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async ValueTask<ITokenLease> ReserveAsync(HttpContext context, long estimate, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(estimate);

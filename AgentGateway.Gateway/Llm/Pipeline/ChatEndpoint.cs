@@ -4,6 +4,7 @@ using AgentGateway.Llm.Providers;
 using AgentGateway.Llm.Runtime;
 using AgentGateway.Llm.Wire;
 using AgentGateway.Security;
+using AgentGateway.Traffic;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,7 @@ namespace AgentGateway.Llm.Pipeline;
 /// <c>POST /chat/completions</c> and <c>POST /messages</c>: read and guard the request, resolve the model, authorize,
 /// then try providers in failover order (passthrough when the APIs match, translation otherwise).
 /// </summary>
-internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer authorizer, ILogger<ChatEndpoint> logger)
+internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer authorizer, ITokenBudget budget, ILogger<ChatEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext http, LlmBackendRuntime runtime, LlmApi api, bool responses = false)
     {
@@ -33,6 +34,13 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
         await LlmAuthorization.EnsureAsync(authorizer, http, "chat", request.Model, candidates[0].Provider.Name);
         ClientCredential.Value = ClientCredential.From(http.Request);
         var call = new ChatCall(http, api, request, masked ? null : body, runtime, logger) { Responses = responses };
+        await TokenBudgetScope.RunAsync(budget, http, () => call.InputEstimate + (request.Options.MaxOutputTokens ?? 0), () => CallProvidersAsync(http, call, candidates));
+    }
+
+    /// <summary>Tries the candidates in failover order; returns the usage of the call that answered.</summary>
+    private async Task<TokenUsage?> CallProvidersAsync(HttpContext http, ChatCall call, IReadOnlyList<ModelCandidate> candidates)
+    {
+        var (api, request, runtime, responses) = (call.ClientApi, call.Request, call.Runtime, call.Responses);
         var operation = "chat";
         var last = AttemptResult.Failed(503, "No provider is available.");
         var nativeOperation = api == LlmApi.Anthropic ? "messages" : responses ? "responses" : "chat/completions";
@@ -69,7 +77,7 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
             }
 
             Complete(http, call, activity, operation, provider, elapsed);
-            return;
+            return call.Usage;
         }
 
         Log.AllProvidersFailed(logger, candidates.Count, request.Model, last.Status);

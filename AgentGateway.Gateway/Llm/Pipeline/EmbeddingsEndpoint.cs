@@ -6,6 +6,7 @@ using AgentGateway.Llm.Runtime;
 using AgentGateway.Llm.Tokens;
 using AgentGateway.Llm.Wire;
 using AgentGateway.Security;
+using AgentGateway.Traffic;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace AgentGateway.Llm.Pipeline;
 
 /// <summary><c>POST /embeddings</c> (OpenAI shape): passthrough to OpenAI-style providers, IEmbeddingGenerator otherwise.</summary>
-internal sealed class EmbeddingsEndpoint(ProviderHealth health, IRequestAuthorizer authorizer, ILogger<EmbeddingsEndpoint> logger)
+internal sealed class EmbeddingsEndpoint(ProviderHealth health, IRequestAuthorizer authorizer, ITokenBudget budget, ILogger<EmbeddingsEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext http, LlmBackendRuntime runtime)
     {
@@ -37,6 +38,13 @@ internal sealed class EmbeddingsEndpoint(ProviderHealth health, IRequestAuthoriz
         await LlmAuthorization.EnsureAsync(authorizer, http, "embed", model, candidates[0].Provider.Name);
         ClientCredential.Value = ClientCredential.From(http.Request);
         var call = new ChatCall(http, LlmApi.OpenAi, new ChatRequest(model, [], new ChatOptions(), false, false, json), masked ? null : body, runtime, logger);
+        await TokenBudgetScope.RunAsync(budget, http, () => inputs.Sum(i => (long)TokenCounter.Count(i)), () => CallProvidersAsync(http, call, candidates, inputs));
+    }
+
+    /// <summary>Tries the candidates in failover order; returns the usage of the call that answered.</summary>
+    private async Task<TokenUsage?> CallProvidersAsync(HttpContext http, ChatCall call, IReadOnlyList<ModelCandidate> candidates, List<string> inputs)
+    {
+        var (model, json) = (call.Request.Model, call.Request.Body);
         var last = AttemptResult.Failed(503, "No provider is available.");
         foreach (var candidate in candidates)
         {
@@ -67,7 +75,7 @@ internal sealed class EmbeddingsEndpoint(ProviderHealth health, IRequestAuthoriz
             activity?.SetTag("gen_ai.usage.input_tokens", usage.Input);
             LlmTelemetry.Record("embeddings", model, call.ResponseModel, provider.Type.SemConvName(), usage.Input, 0, System.Diagnostics.Stopwatch.GetElapsedTime(call.StartTimestamp), null, null);
             http.Features.Set(new LlmUsageFeature { InputTokens = usage.Input, Provider = provider.Name, Model = model, Estimated = usage.Counted });
-            return;
+            return usage;
         }
 
         Log.AllProvidersFailed(logger, candidates.Count, model, last.Status);

@@ -1,0 +1,41 @@
+using AgentGateway.Traffic;
+using Microsoft.AspNetCore.Http;
+
+namespace AgentGateway.Llm.Pipeline;
+
+/// <summary>
+/// Runs one LLM call inside the route's token limits: reserve the estimate (a 429 is written when there is no
+/// room), settle the reported usage after the call, give the reservation back when the call failed before
+/// anything reached the client. A call broken mid-stream keeps its estimate: tokens were spent.
+/// </summary>
+internal static class TokenBudgetScope
+{
+    public static async Task RunAsync(ITokenBudget budget, HttpContext http, Func<long> estimate, Func<Task<TokenUsage?>> call)
+    {
+        if (!budget.Applies(http))
+        {
+            await call();
+            return;
+        }
+
+        var reserved = estimate();
+        var lease = await budget.ReserveAsync(http, reserved, http.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            return;
+        }
+
+        TokenUsage? usage;
+        try
+        {
+            usage = await call();
+        }
+        catch when (!http.Response.HasStarted)
+        {
+            lease.Release();
+            throw;
+        }
+
+        await lease.SettleAsync(usage is null ? reserved : usage.Input + usage.Output, CancellationToken.None);
+    }
+}
