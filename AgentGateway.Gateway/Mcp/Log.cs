@@ -52,4 +52,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4016, Level = LogLevel.Warning, Message = "MCP event store (Redis) unreachable ({Error}): streams continue without resumability until it is back")]
     public static partial void EventStoreUnavailable(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 4017, Level = LogLevel.Debug, Message = "MCP target '{Target}': resumed the upstream session another replica opened")]
+    public static partial void UpstreamSessionResumed(ILogger logger, string target);
+
+    [LoggerMessage(EventId = 4018, Level = LogLevel.Information, Message = "MCP target '{Target}': the stored upstream session could not be resumed ({Error}); opening a new one")]
+    public static partial void UpstreamSessionResumeFailed(ILogger logger, string target, string error);
+
+    [LoggerMessage(EventId = 4019, Level = LogLevel.Debug, Message = "MCP target '{Target}': ending the upstream session failed ({Error})")]
+    public static partial void UpstreamSessionCloseFailed(ILogger logger, string target, string error);
 }

@@ -18,6 +18,7 @@ public static class McpServiceCollectionExtensions
         services.AddSingleton<IConfigValidator, McpConfigValidator>();
         services.AddSingleton<OpenApiToolSetLoader>();
         services.AddSingleton<UpstreamTargetFactory>();
+        services.AddSingleton<UpstreamSessionCloser>();
         services.AddSingleton<McpAuthorization>();
         services.AddSingleton<McpSessionStoreSelector>();
         services.AddSingleton<Relay.McpRelay>();

@@ -15,7 +15,7 @@ public class ReplicaFailoverTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Yaml(TestMcpServer upstream) =>
+    internal static string Yaml(TestMcpServer upstream) =>
         McpTestClient.GatewayYaml(McpTestClient.UrlTarget("http", upstream.Url), extra: "sessions: { store: redis, ttl: 10m }\n");
 
     [Fact]
@@ -91,7 +91,7 @@ public class ReplicaFailoverTests
         }
     }
 
-    private static McpClientOptions SamplingClient(Func<string, string> answer) => new()
+    internal static McpClientOptions SamplingClient(Func<string, string> answer) => new()
     {
         ProtocolVersion = "2025-11-25",
         Handlers = new McpClientHandlers

@@ -37,6 +37,9 @@ internal sealed class ClientSession : IUpstreamCallbacks, IAsyncDisposable
 
     public TargetSet Targets { get; private set; } = null!;
 
+    /// <summary>The session's own connections (null when it uses the backend's shared ones).</summary>
+    public TargetSet? OwnTargets => _own;
+
     /// <summary>Whether this client answers server requests, so it needs upstream connections of its own.</summary>
     public static bool NeedsOwnConnections(ClientCapabilities? caps) =>
         caps is not null && (caps.Sampling is not null || caps.Elicitation is not null || caps.Roots is not null);
@@ -51,8 +54,17 @@ internal sealed class ClientSession : IUpstreamCallbacks, IAsyncDisposable
     {
         _own = own;
         Targets = own;
-        own.StateChanged += changed => { _ = NotifyAllListsChangedAsync(); };
+        var started = false;
+        own.StateChanged += changed =>
+        {
+            // A target coming up or going down later changes the lists; connecting at the start (or on another replica's takeover) does not.
+            if (Volatile.Read(ref started))
+            {
+                _ = NotifyAllListsChangedAsync();
+            }
+        };
         await own.StartAsync();
+        Volatile.Write(ref started, true);
     }
 
     public async Task NotifyAllListsChangedAsync()

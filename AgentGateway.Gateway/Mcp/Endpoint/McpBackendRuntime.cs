@@ -19,11 +19,13 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<ClientSession>>> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, McpServer> _sessionServers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelContextProtocol.Protocol.ServerCapabilities> _knownCapabilities = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, McpSessionRecord> _deleting = new(StringComparer.Ordinal);
     private readonly TargetSet _shared;
     private readonly Task _sharedReady;
     private readonly UpstreamTargetFactory _factory;
     private readonly ILogger _logger;
     private readonly McpRelay _relay;
+    private readonly UpstreamSessionCloser _closer;
     private readonly McpSdkHost _host;
     private volatile bool _disposing;
 
@@ -39,6 +41,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         _factory = gatewayServices.GetRequiredService<UpstreamTargetFactory>();
         _logger = gatewayServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentGateway.Mcp");
         _relay = gatewayServices.GetRequiredService<McpRelay>();
+        _closer = gatewayServices.GetRequiredService<UpstreamSessionCloser>();
         _shared = new TargetSet(config, _factory, baseDirectory, new SharedCallbacks(SessionsOnShared), _logger);
         _shared.StateChanged += changed =>
         {
@@ -91,9 +94,11 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             return;
         }
 
+        McpSessionRecord? record;
         try
         {
-            if (!await CheckSessionOwnerAsync(context))
+            (var allowed, record) = await CheckSessionOwnerAsync(context);
+            if (!allowed)
             {
                 return;
             }
@@ -128,9 +133,14 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         await using var stream = IsStandaloneStream(context, sessionId)
             ? await _relay.OpenStreamAsync(sessionId, message => SendToSessionAsync(sessionId, message))
             : null;
+        var deleting = record is not null && HttpMethods.IsDelete(context.Request.Method) && _deleting.TryAdd(sessionId, record);
         try
         {
             await handler(context);
+            if (deleting && context.Response.StatusCode < 300 && _deleting.TryRemove(sessionId, out var deleted))
+            {
+                await EndEverywhereAsync(deleted, null); // not live on this replica: the SDK's session loop will not end it here
+            }
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
@@ -163,36 +173,43 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             ? lazy.Value.Result.EnterRequest(requestServer)
             : null;
 
-    /// <summary>A session is bound to its backend and to the principal that created it.</summary>
-    private async Task<bool> CheckSessionOwnerAsync(HttpContext context)
+    /// <summary>A session is bound to its backend and to the principal that created it; returns its record when it has one.</summary>
+    private async Task<(bool Allowed, McpSessionRecord? Record)> CheckSessionOwnerAsync(HttpContext context)
     {
         var sessionId = context.Request.Headers["Mcp-Session-Id"].ToString();
         if (sessionId.Length == 0)
         {
-            return true;
+            return (true, null);
         }
 
         var record = await Store.GetAsync(sessionId, context.RequestAborted);
         if (record is null)
         {
-            return true; // unknown or expired: the SDK answers 404 "Session not found"
+            if (_sessionServers.ContainsKey(sessionId))
+            {
+                // Deleted through another replica, or expired everywhere: this replica's copy must not outlive it.
+                await McpHttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, -32001, "Session not found");
+                return (false, null);
+            }
+
+            return (true, null); // unknown: the SDK answers 404 "Session not found"
         }
 
         if (record.Backend != Name)
         {
             await McpHttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, -32001, "Session not found");
-            return false;
+            return (false, record);
         }
 
         if (record.Principal != McpPrincipal.Of(context.User))
         {
             await McpHttpErrors.WriteAsync(context, StatusCodes.Status403Forbidden, -32000,
                 "Forbidden: the session belongs to another principal");
-            return false;
+            return (false, record);
         }
 
         await Store.TouchAsync(sessionId, Ttl, context.RequestAborted);
-        return true;
+        return (true, record);
     }
 
     /// <summary>The targets serving a request: the session's own connections, or the shared ones.</summary>
@@ -209,13 +226,20 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         return session.Targets;
     }
 
+    /// <summary>
+    /// The client session's targets on this replica. A client that answers server requests gets connections of its
+    /// own, resuming the upstream sessions recorded by whichever replica (or earlier runtime) opened them.
+    /// </summary>
     private async Task<ClientSession> CreateSessionAsync(McpServer server)
     {
         var session = new ClientSession(server, _relay, _logger);
         if (ClientSession.NeedsOwnConnections(server.ClientCapabilities))
         {
-            await session.UseOwnAsync(new TargetSet(Config, _factory, BaseDirectory, session, _logger));
-            await RecordUpstreamSessionsAsync(session);
+            var record = await Store.GetAsync(session.SessionId, CancellationToken.None);
+            var own = new TargetSet(Config, _factory, BaseDirectory, session, _logger, record?.UpstreamSessions ?? new Dictionary<string, UpstreamSessionState>());
+            own.StateChanged += changed => { _ = RecordUpstreamSessionsAsync(session.SessionId, own); };
+            await session.UseOwnAsync(own);
+            await RecordUpstreamSessionsAsync(session.SessionId, own);
         }
         else
         {
@@ -226,15 +250,42 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         return session;
     }
 
-    private async Task RecordUpstreamSessionsAsync(ClientSession session)
+    /// <summary>Keeps the record's upstream sessions current (a target reconnected with a new session), for other replicas.</summary>
+    private async Task RecordUpstreamSessionsAsync(string sessionId, TargetSet own)
     {
-        if (await Store.GetAsync(session.SessionId, CancellationToken.None) is { } record)
+        try
         {
-            await Store.SetAsync(record with { UpstreamSessionIds = session.Targets.UpstreamSessionIds() }, Ttl, CancellationToken.None);
+            var live = own.UpstreamSessions();
+            if (await Store.GetAsync(sessionId, CancellationToken.None) is { } record && !SameSessions(record.UpstreamSessions, live))
+            {
+                await Store.SetAsync(record with { UpstreamSessions = Merge(record.UpstreamSessions, live) }, Ttl, CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            Log.ForwardFailed(_logger, sessionId, ex.Message); // the next replica opens new upstream sessions instead
         }
     }
 
-    /// <summary>Called when the SDK ends a session (DELETE, idle timeout): close its upstream sessions too.</summary>
+    private static Dictionary<string, UpstreamSessionState> Merge(IReadOnlyDictionary<string, UpstreamSessionState> stored, IReadOnlyDictionary<string, UpstreamSessionState>? live)
+    {
+        var merged = new Dictionary<string, UpstreamSessionState>(stored, StringComparer.Ordinal);
+        foreach (var (target, session) in live ?? new Dictionary<string, UpstreamSessionState>())
+        {
+            merged[target] = session;
+        }
+
+        return merged;
+    }
+
+    private static bool SameSessions(IReadOnlyDictionary<string, UpstreamSessionState> stored, IReadOnlyDictionary<string, UpstreamSessionState> live) =>
+        live.All(p => stored.TryGetValue(p.Key, out var s) && s.SessionId == p.Value.SessionId);
+
+    /// <summary>
+    /// Called when the SDK's session loop ends here (DELETE, idle timeout, runtime replaced). Only a real end (the
+    /// client's DELETE, or the record gone: idle everywhere) closes the upstream sessions and removes the record; an
+    /// idle copy on this replica is just dropped, since the client may be talking to other replicas.
+    /// </summary>
     public async Task EndSessionAsync(string? sessionId)
     {
         if (string.IsNullOrEmpty(sessionId))
@@ -247,11 +298,12 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             McpTelemetry.SessionEnded(Name, sessionId);
         }
 
+        ClientSession? local = null;
         if (_sessions.TryRemove(sessionId, out var lazy) && lazy.IsValueCreated)
         {
             try
             {
-                await (await lazy.Value).DisposeAsync();
+                local = await lazy.Value;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -259,13 +311,46 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             }
         }
 
-        // When the runtime is being replaced (config reload) the record stays so the session migrates to the new one.
-        if (!_disposing)
+        try
         {
-            await Store.RemoveAsync(sessionId, CancellationToken.None);
+            // When the runtime is being replaced (config reload) everything stays: the session migrates to the new one.
+            if (!_disposing && await RealEndAsync(sessionId) is { } ended)
+            {
+                await EndEverywhereAsync(ended, local?.OwnTargets);
+            }
+        }
+        finally
+        {
+            if (local is not null)
+            {
+                await local.DisposeAsync();
+            }
         }
 
         Log.SessionEnded(_logger, sessionId, Name);
+    }
+
+    /// <summary>
+    /// The session's record when its end is real: the client deleted it through this replica, or it is gone from the
+    /// store (idle on every replica, or deleted through another). Null when only this replica's copy idled out.
+    /// </summary>
+    private async Task<McpSessionRecord?> RealEndAsync(string sessionId)
+    {
+        if (_deleting.TryRemove(sessionId, out var deleted))
+        {
+            return deleted;
+        }
+
+        return await Store.GetAsync(sessionId, CancellationToken.None) is null
+            ? new McpSessionRecord { SessionId = sessionId, Backend = Name, Principal = "" } // nothing recorded: end what is live here
+            : null;
+    }
+
+    /// <summary>The client session is over: end its upstream sessions (recorded, and live here) and forget it.</summary>
+    private async Task EndEverywhereAsync(McpSessionRecord record, TargetSet? local)
+    {
+        await _closer.CloseAsync(Config, Merge(record.UpstreamSessions, local?.UpstreamSessions()));
+        await Store.RemoveAsync(record.SessionId, CancellationToken.None);
     }
 
     private IEnumerable<ClientSession> SessionsOnShared() =>

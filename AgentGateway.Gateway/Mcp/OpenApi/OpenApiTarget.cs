@@ -21,7 +21,7 @@ internal sealed class OpenApiTarget(string name, OpenApiToolSet toolSet, HttpCli
 
     public ServerCapabilities Capabilities { get; } = new() { Tools = new ToolsCapability() };
 
-    public string? SessionId => null;
+    public Sessions.UpstreamSessionState? Session => null;
 
     public Task Completion => _closed.Task;
 

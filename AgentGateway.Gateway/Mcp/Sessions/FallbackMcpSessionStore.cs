@@ -6,10 +6,11 @@ namespace AgentGateway.Mcp.Sessions;
 /// <summary>
 /// The shared (Redis) store with this replica's memory behind it, so a Redis outage never fails a request: records
 /// are written to both and read from Redis first; while Redis is unreachable (or not connected, checked without a
-/// round trip) the replica serves from memory the sessions it has seen. Records created during the outage are
-/// written back to Redis the next time they are read or touched after it returns.
+/// round trip) the replica serves from memory the sessions it has seen. A remembered record Redis does not have
+/// (written during the outage, or lost with Redis's data) is written back on its next read, unless Redis says the
+/// session was ended meanwhile.
 /// </summary>
-internal sealed class FallbackMcpSessionStore(IMcpSessionStore shared, InMemoryMcpSessionStore local, Func<bool> sharedConnected, ILogger logger) : IMcpSessionStore
+internal sealed class FallbackMcpSessionStore(RedisMcpSessionStore shared, InMemoryMcpSessionStore local, Func<bool> sharedConnected, ILogger logger) : IMcpSessionStore
 {
     private int _outageLogged;
 
@@ -30,7 +31,15 @@ internal sealed class FallbackMcpSessionStore(IMcpSessionStore shared, InMemoryM
 
         if (record is null && remembered is not null)
         {
-            // Created (or last seen) while Redis was down: share it now.
+            var (_, removed) = await TryShared(() => shared.WasRemovedAsync(sessionId).AsTask());
+            if (removed)
+            {
+                // Deleted through another replica (or ended everywhere): this replica's copy must not bring it back.
+                await local.RemoveAsync(sessionId, cancellationToken);
+                return null;
+            }
+
+            // Written while Redis was down, or lost by a Redis restart: share it again.
             await TryShared(async () => { await shared.SetAsync(remembered, DefaultTtl, cancellationToken); return true; });
             return remembered;
         }

@@ -2,7 +2,7 @@ namespace AgentGateway.Mcp.Sessions;
 
 /// <summary>
 /// What a client-facing MCP session needs to be served by any replica: who owns it, how it initialized,
-/// and the upstream session ids per target. Serialized as JSON by the stores.
+/// and the upstream sessions per target. Serialized as JSON by the stores.
 /// </summary>
 internal sealed record McpSessionRecord
 {
@@ -17,7 +17,8 @@ internal sealed record McpSessionRecord
     /// <summary>The client's <c>initialize</c> params as JSON (null for legacy SSE sessions).</summary>
     public string? InitializeParams { get; init; }
 
-    public IReadOnlyDictionary<string, string> UpstreamSessionIds { get; init; } = new Dictionary<string, string>();
+    /// <summary>The session's own upstream Streamable HTTP sessions by target name, for any replica to resume.</summary>
+    public IReadOnlyDictionary<string, UpstreamSessionState> UpstreamSessions { get; init; } = new Dictionary<string, UpstreamSessionState>();
 
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -5,11 +5,16 @@ namespace AgentGateway.Mcp.Sessions;
 
 /// <summary>
 /// Session store shared by replicas: one Redis string per session (JSON) whose key TTL is the idle timeout,
-/// so Redis itself expires idle sessions.
+/// so Redis itself expires idle sessions. A removed session leaves a marker for a while, so a replica's memory copy
+/// can tell "ended" from "lost" (Redis restarted without its data).
 /// </summary>
 internal sealed class RedisMcpSessionStore(Func<Task<IConnectionMultiplexer>> connect) : IMcpSessionStore
 {
     private const string KeyPrefix = "agentgateway:mcp:session:";
+    private const string EndedPrefix = "agentgateway:mcp:ended:";
+
+    /// <summary>How long an ended session is remembered (replicas forget their copies on their next read anyway).</summary>
+    public static readonly TimeSpan EndedMarkerTtl = TimeSpan.FromHours(1);
 
     public async ValueTask SetAsync(McpSessionRecord record, TimeSpan ttl, CancellationToken cancellationToken)
     {
@@ -33,7 +38,16 @@ internal sealed class RedisMcpSessionStore(Func<Task<IConnectionMultiplexer>> co
     public async ValueTask RemoveAsync(string sessionId, CancellationToken cancellationToken)
     {
         var db = await GetDatabaseAsync();
+        var ended = db.StringSetAsync(EndedPrefix + sessionId, "1", EndedMarkerTtl);
         await db.KeyDeleteAsync(Key(sessionId));
+        await ended;
+    }
+
+    /// <summary>Whether the session was removed (ended) recently, as opposed to never stored or lost.</summary>
+    public async ValueTask<bool> WasRemovedAsync(string sessionId)
+    {
+        var db = await GetDatabaseAsync();
+        return await db.KeyExistsAsync(EndedPrefix + sessionId);
     }
 
     private async Task<IDatabase> GetDatabaseAsync() => (await connect()).GetDatabase();

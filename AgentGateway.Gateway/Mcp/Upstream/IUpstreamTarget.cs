@@ -1,6 +1,7 @@
 #pragma warning disable MCP9005 // Sampling, roots and logging are deprecated in 2026-07-28, but 2025-x clients and servers use them and the gateway forwards them.
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentGateway.Mcp.Sessions;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -14,8 +15,8 @@ internal interface IUpstreamTarget : IAsyncDisposable
 {
     ServerCapabilities Capabilities { get; }
 
-    /// <summary>Upstream session id (Streamable HTTP), kept in the session store.</summary>
-    string? SessionId { get; }
+    /// <summary>The upstream Streamable HTTP session, kept in the session store so other replicas resume it (else null).</summary>
+    UpstreamSessionState? Session { get; }
 
     /// <summary>Completes when the connection has died (process exited, transport closed).</summary>
     Task Completion { get; }

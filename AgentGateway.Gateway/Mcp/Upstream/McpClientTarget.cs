@@ -1,6 +1,7 @@
 #pragma warning disable MCP9005 // Sampling, roots and logging are deprecated in 2026-07-28, but 2025-x clients and servers use them and the gateway forwards them.
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentGateway.Mcp.Sessions;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -19,6 +20,7 @@ internal sealed class McpClientTarget : IUpstreamTarget
     private readonly CancellationTokenSource _dead = new();
     private readonly string name;
     private readonly McpClient client;
+    private UpstreamSessionState? _session;
 
     public McpClientTarget(string name, McpClient client)
     {
@@ -31,7 +33,14 @@ internal sealed class McpClientTarget : IUpstreamTarget
 
     public ServerCapabilities Capabilities => client.ServerCapabilities;
 
-    public string? SessionId => client.SessionId;
+    public UpstreamSessionState? Session => _session ??= client.SessionId is { } id ? new UpstreamSessionState
+    {
+        SessionId = id,
+        ProtocolVersion = client.NegotiatedProtocolVersion,
+        ServerInfo = JsonSerializer.Serialize(client.ServerInfo, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Implementation))),
+        ServerCapabilities = JsonSerializer.Serialize(client.ServerCapabilities, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ServerCapabilities))),
+        Instructions = client.ServerInstructions,
+    } : null;
 
     public Task Completion => Task.WhenAny(client.Completion, _broken.Task);
 

@@ -1,3 +1,4 @@
+using AgentGateway.Mcp.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace AgentGateway.Mcp.Upstream;
@@ -17,16 +18,23 @@ internal sealed class TargetConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly bool _ownsSession;
+    private UpstreamSessionState? _resume;
     private Task? _loop;
     private volatile IUpstreamTarget? _current;
 
-    public TargetConnection(McpTargetConfig config, UpstreamTargetFactory factory, string baseDirectory, IUpstreamCallbacks callbacks, ILogger logger)
+    /// <param name="resume">An upstream session to resume on the first attempt (reconnects always open a new one).</param>
+    /// <param name="ownsSession">Whether closing this connection ends its upstream session (see <see cref="UpstreamSessionCloser"/>).</param>
+    public TargetConnection(McpTargetConfig config, UpstreamTargetFactory factory, string baseDirectory, IUpstreamCallbacks callbacks, ILogger logger,
+        UpstreamSessionState? resume = null, bool ownsSession = true)
     {
         Config = config;
         _factory = factory;
         _baseDirectory = baseDirectory;
         _callbacks = callbacks;
         _logger = logger;
+        _resume = resume;
+        _ownsSession = ownsSession;
     }
 
     public McpTargetConfig Config { get; }
@@ -57,7 +65,8 @@ internal sealed class TargetConnection : IAsyncDisposable
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                 timeout.CancelAfter(UpstreamTargetFactory.ConnectTimeout);
-                target = await _factory.ConnectAsync(Config, _baseDirectory, _callbacks, timeout.Token);
+                var resume = Interlocked.Exchange(ref _resume, null);
+                target = await _factory.ConnectAsync(Config, _baseDirectory, _callbacks, resume, _ownsSession, timeout.Token);
             }
             catch (Exception) when (stopping.IsCancellationRequested)
             {

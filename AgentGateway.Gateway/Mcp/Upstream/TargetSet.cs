@@ -1,3 +1,4 @@
+using AgentGateway.Mcp.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace AgentGateway.Mcp.Upstream;
@@ -10,9 +11,16 @@ internal sealed class TargetSet : IAsyncDisposable
 {
     private readonly Dictionary<string, TargetConnection> _byName;
 
-    public TargetSet(McpBackendConfig config, UpstreamTargetFactory factory, string baseDirectory, IUpstreamCallbacks callbacks, ILogger logger)
+    /// <param name="sessions">
+    /// Null for the backend's shared connections (they own their upstream sessions). For a client session's own
+    /// connections: the upstream sessions to resume by target (may be empty); those are never ended by closing the
+    /// connections, only by <see cref="UpstreamSessionCloser"/> when the client session ends.
+    /// </param>
+    public TargetSet(McpBackendConfig config, UpstreamTargetFactory factory, string baseDirectory, IUpstreamCallbacks callbacks, ILogger logger,
+        IReadOnlyDictionary<string, UpstreamSessionState>? sessions = null)
     {
-        Connections = [.. config.Targets.Select(t => new TargetConnection(t, factory, baseDirectory, callbacks, logger))];
+        Connections = [.. config.Targets.Select(t => new TargetConnection(t, factory, baseDirectory, callbacks, logger,
+            sessions?.GetValueOrDefault(t.Name), ownsSession: sessions is null))];
         _byName = Connections.ToDictionary(static c => c.Name, StringComparer.Ordinal);
         Names = [.. Connections.Select(static c => c.Name)];
         Prefixed = McpPrefixModes.UsesPrefix(config.Prefix, Connections.Count);
@@ -36,9 +44,10 @@ internal sealed class TargetSet : IAsyncDisposable
 
     public TargetConnection? Find(string name) => _byName.GetValueOrDefault(name);
 
-    public IReadOnlyDictionary<string, string> UpstreamSessionIds() =>
-        Connections.Where(static c => c.Current?.SessionId is not null)
-            .ToDictionary(static c => c.Name, static c => c.Current!.SessionId!, StringComparer.Ordinal);
+    /// <summary>The live upstream sessions by target (Streamable HTTP targets that are connected).</summary>
+    public IReadOnlyDictionary<string, UpstreamSessionState> UpstreamSessions() =>
+        Connections.Where(static c => c.Current?.Session is not null)
+            .ToDictionary(static c => c.Name, static c => c.Current!.Session!, StringComparer.Ordinal);
 
     public async ValueTask DisposeAsync()
     {

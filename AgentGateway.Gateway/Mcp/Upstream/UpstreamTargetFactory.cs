@@ -1,5 +1,6 @@
 #pragma warning disable MCP9005 // Sampling, roots and logging are deprecated in 2026-07-28, but 2025-x clients and servers use them and the gateway forwards them.
 using AgentGateway.Mcp.OpenApi;
+using AgentGateway.Mcp.Sessions;
 using Microsoft.Extensions.Logging;
 using System.Text.Json;
 using ModelContextProtocol;
@@ -17,7 +18,14 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
 
     private readonly ILogger _logger = loggerFactory.CreateLogger("AgentGateway.Mcp.Upstream");
 
-    public async Task<IUpstreamTarget> ConnectAsync(McpTargetConfig target, string baseDirectory, IUpstreamCallbacks callbacks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects to a target. <paramref name="resume"/> is an upstream session another replica (or an earlier
+    /// runtime) opened: it is resumed without <c>initialize</c> when the server still knows it, else a new one is
+    /// opened. When <paramref name="ownsSession"/> is false, disposing the connection leaves the upstream session
+    /// open (other replicas may be using it; <see cref="UpstreamSessionCloser"/> ends it when the client's ends).
+    /// </summary>
+    public async Task<IUpstreamTarget> ConnectAsync(McpTargetConfig target, string baseDirectory, IUpstreamCallbacks callbacks,
+        UpstreamSessionState? resume, bool ownsSession, CancellationToken cancellationToken)
     {
         if (target.OpenApi is { } openApi)
         {
@@ -25,12 +33,54 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
             return new OpenApiTarget(target.Name, tools, httpClientFactory.CreateClient("upstream"));
         }
 
-        var transport = CreateTransport(target, baseDirectory);
+        if (resume is not null && SupportsResume(target) && await TryResumeAsync(target, callbacks, resume, ownsSession, cancellationToken) is { } resumed)
+        {
+            return resumed;
+        }
+
+        var transport = CreateTransport(target, baseDirectory, ownsSession, knownSessionId: null);
         var client = await McpClient.CreateAsync(transport, CreateClientOptions(target.Name, callbacks), loggerFactory, cancellationToken);
         return new McpClientTarget(target.Name, client);
     }
 
-    private IClientTransport CreateTransport(McpTargetConfig target, string baseDirectory)
+    /// <summary>Only Streamable HTTP has sessions a second client can join (stdio is a process per replica, SSE a stream).</summary>
+    public static bool SupportsResume(McpTargetConfig target) =>
+        target.Url is not null && !target.Transport.Equals("sse", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<IUpstreamTarget?> TryResumeAsync(McpTargetConfig target, IUpstreamCallbacks callbacks, UpstreamSessionState resume,
+        bool ownsSession, CancellationToken cancellationToken)
+    {
+        McpClient? client = null;
+        try
+        {
+            var json = McpJsonUtilities.DefaultOptions;
+            var transport = CreateTransport(target, "", ownsSession, resume.SessionId);
+            client = await McpClient.ResumeSessionAsync(transport, new ResumeClientSessionOptions
+            {
+                ServerCapabilities = (ServerCapabilities)JsonSerializer.Deserialize(resume.ServerCapabilities, json.GetTypeInfo(typeof(ServerCapabilities)))!,
+                ServerInfo = (Implementation)JsonSerializer.Deserialize(resume.ServerInfo, json.GetTypeInfo(typeof(Implementation)))!,
+                ServerInstructions = resume.Instructions,
+                NegotiatedProtocolVersion = resume.ProtocolVersion,
+            }, CreateClientOptions(target.Name, callbacks), loggerFactory, cancellationToken);
+
+            // Resuming sends nothing: one ping tells a live session from one the server has expired (404).
+            await client.PingAsync(cancellationToken: cancellationToken);
+            Log.UpstreamSessionResumed(_logger, target.Name);
+            return new McpClientTarget(target.Name, client);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            Log.UpstreamSessionResumeFailed(_logger, target.Name, ex.Message);
+            if (client is not null)
+            {
+                await client.DisposeAsync();
+            }
+
+            return null;
+        }
+    }
+
+    private IClientTransport CreateTransport(McpTargetConfig target, string baseDirectory, bool ownsSession, string? knownSessionId)
     {
         if (target.Stdio is { } stdio)
         {
@@ -56,9 +106,11 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
         {
             Name = target.Name,
             Endpoint = new Uri(target.Url!),
-            TransportMode = mode,
+            TransportMode = knownSessionId is null ? mode : HttpTransportMode.StreamableHttp,
             AdditionalHeaders = target.Headers.ToDictionary(),
             ConnectionTimeout = ConnectTimeout,
+            KnownSessionId = knownSessionId,
+            OwnsSession = ownsSession,
         }, httpClientFactory.CreateClient("upstream"), loggerFactory, ownsHttpClient: true);
     }
 

@@ -47,6 +47,20 @@ public sealed class TestMcpServer : IAsyncDisposable
                 o.SessionMode = ModelContextProtocol.AspNetCore.HttpServerSessionMode.Stateful;
                 o.EnableLegacySse = _sse;
 #pragma warning restore MCP9004, MCP9006
+#pragma warning disable MCPEXP002 // The session loop hook is how the tests see upstream sessions start and end.
+                o.RunSessionHandler = async (_, server, ct) =>
+                {
+                    State.Sessions[server] = true;
+                    try
+                    {
+                        await server.RunAsync(ct);
+                    }
+                    finally
+                    {
+                        State.Sessions[server] = false;
+                    }
+                };
+#pragma warning restore MCPEXP002
             });
         if (_sse)
         {
