@@ -10,16 +10,34 @@ namespace AgentGateway.AppHost;
     Justification = "'Stack' means the local service stack, not a Stack<T> collection.")]
 public sealed class LocalStack : IAppHostGraph
 {
+    private const string GatewayProject = "../AgentGateway.Gateway/AgentGateway.Gateway.csproj";
+
+    /// <summary>The stack as the command line asks (<c>--replicas N</c>, see <see cref="LocalStackOptions"/>).</summary>
     public static void Configure(IDistributedApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        Configure(builder, LocalStackOptions.Parse(builder.Options.Args));
+    }
+
+    public static void Configure(IDistributedApplicationBuilder builder, LocalStackOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
         var redis = builder.AddRedis("redis");
-        var gateway = builder.AddProject("gateway", "../AgentGateway.Gateway/AgentGateway.Gateway.csproj")
-            .WithArgs("--config", Path.Combine(builder.AppHostDirectory, "gateway.yaml"))
-            .WithHttpEndpoint(name: "admin", urlEnv: "Gateway__admin__url")
-            .WithReference(redis).WaitFor(redis)
-            .WithHttpHealthCheck("/health")
-            .WithExternalHttpEndpoints();
+        var config = Path.Combine(builder.AppHostDirectory, "gateway.yaml");
+
+        // One gateway, or N replicas sharing Redis behind a round-robin front: either way clients use "gateway".
+        var replicas = new List<IResourceBuilder<ProjectResource>>();
+        var gateway = options.Replicas == 1
+            ? Gateway(builder.AddProject("gateway", GatewayProject).WithArgs("--config", config).WithHttpEndpoint(name: "admin", urlEnv: "Gateway__admin__url")
+                .WithHttpHealthCheck("/health").WithExternalHttpEndpoints())
+            : GatewayReplicas.Add(builder, "gateway", GatewayProject, config, options.Replicas, r => Gateway(r));
+
+        IResourceBuilder<ProjectResource> Gateway(IResourceBuilder<ProjectResource> instance)
+        {
+            replicas.Add(instance.WithReference(redis).WaitFor(redis));
+            return instance;
+        }
 
         // Backends the gateway.yaml routes to, by resource name (http://echo, http://mock-llm, ...).
         // A sample that does not exist on this branch is skipped with a note. The gateway waits only for
@@ -27,7 +45,7 @@ public sealed class LocalStack : IAppHostGraph
         var echo = builder.AddProjectIfExists("echo", "../samples/EchoHttp/EchoHttp.csproj")?.WithHttpHealthCheck("/health");
         if (echo is not null)
         {
-            gateway.WithReference(echo).WaitFor(echo);
+            replicas.ForEach(g => g.WithReference(echo).WaitFor(echo));
         }
 
         var samples = new[]
@@ -45,7 +63,8 @@ public sealed class LocalStack : IAppHostGraph
         {
             if (sample is not null)
             {
-                gateway.WithReference(sample.WithHttpHealthCheck("/health"));
+                sample.WithHttpHealthCheck("/health");
+                replicas.ForEach(g => g.WithReference(sample));
             }
         }
     }
