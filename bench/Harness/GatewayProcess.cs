@@ -8,11 +8,11 @@ internal static class GatewayProcess
     /// so from anywhere else its appsettings.json (framework log levels) is not found and every request logs five
     /// extra Information lines.
     /// </remarks>
-    public static Proc Start(string root, string config, int port)
+    public static Proc Start(string root, string config, int port, string name = "gateway", IDictionary<string, string>? env = null)
     {
         var bin = Path.Combine(root, "AgentGateway.Gateway/bin/Release/net10.0");
-        return Proc.Start("gateway", "dotnet", [Path.Combine(bin, "AgentGateway.Gateway.dll"), "--config", config, "--urls", $"http://127.0.0.1:{port}"],
-            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, bin);
+        var environment = new Dictionary<string, string>(env ?? new Dictionary<string, string>()) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+        return Proc.Start(name, "dotnet", [Path.Combine(bin, "AgentGateway.Gateway.dll"), "--config", config, "--urls", $"http://127.0.0.1:{port}"], environment, bin);
     }
 
     /// <summary>Gives the gateway a moment to finish start-up work (JIT, background connects) before RSS is read.</summary>
