@@ -12,6 +12,7 @@ public static class A2AServiceCollectionExtensions
     {
         services.AddSingleton<IConfigValidator, A2AConfigValidator>();
         services.AddSingleton<IBackendHandler, A2ABackendHandler>();
+        services.AddSingleton<IBackendErrorWriter>(new JsonRpcErrorWriter(RouteKinds.A2A));
         services.AddSingleton<A2AUpstream>();
         services.AddSingleton<A2ACardService>();
         services.AddSingleton<A2AJsonRpcProxy>();

@@ -81,6 +81,7 @@ public static class GatewayServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
         services.AddSingleton<IBackendHandler, HttpBackendHandler>();
+        services.AddSingleton<BackendErrorWriters>();
         return services;
     }
 

@@ -11,6 +11,6 @@ internal sealed class LlmErrorWriter : IBackendErrorWriter
     public Task WriteAsync(HttpContext context, int status, string type, string message)
     {
         var api = context.Request.Path.Value?.EndsWith("/messages", StringComparison.Ordinal) == true ? LlmApi.Anthropic : LlmApi.OpenAi;
-        return ErrorWriter.WriteAsync(context, api, status, message);
+        return ErrorWriter.WriteAsync(context, api, status, message, code: type); // the gateway's error type as the OpenAI code
     }
 }

@@ -19,6 +19,7 @@ public static class McpServiceCollectionExtensions
         services.AddSingleton<OpenApiToolSetLoader>();
         services.AddSingleton<UpstreamTargetFactory>();
         services.AddSingleton<UpstreamSessionCloser>();
+        services.AddSingleton<IBackendErrorWriter>(new JsonRpcErrorWriter(RouteKinds.Mcp));
         services.AddSingleton<McpAuthorization>();
         services.AddSingleton<McpSessionStoreSelector>();
         services.AddSingleton<Relay.McpRelay>();

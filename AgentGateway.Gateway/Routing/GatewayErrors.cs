@@ -2,7 +2,12 @@ using System.Text.Json;
 
 namespace AgentGateway.Routing;
 
-/// <summary>Writes the gateway's own JSON errors (<c>{"error":{"type","message"}}</c>) for requests no backend saw.</summary>
+/// <summary>
+/// Every error the gateway raises itself (authentication, authorization, body limits, rate limits, timeouts, CORS),
+/// in the shape the route's clients understand: the <see cref="IBackendErrorWriter"/> registered for the route's
+/// kind (OpenAI/Anthropic errors on llm routes, JSON-RPC on mcp and a2a), else the gateway's own JSON
+/// (<c>{"error":{"type","message"}}</c>), which is also what requests matching no route get.
+/// </summary>
 public static class GatewayErrors
 {
     /// <summary>Writes an error response unless the response already started.</summary>
@@ -10,6 +15,13 @@ public static class GatewayErrors
     {
         if (context.Response.HasStarted)
         {
+            return;
+        }
+
+        if (context.Features.Get<GatewayRoute>() is { } route
+            && context.RequestServices?.GetService<BackendErrorWriters>()?.For(route.Kind) is { } kindWriter)
+        {
+            await kindWriter.WriteAsync(context, status, type, message);
             return;
         }
 

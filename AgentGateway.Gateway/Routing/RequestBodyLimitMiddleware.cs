@@ -6,7 +6,7 @@ namespace AgentGateway.Routing;
 /// Applies the body-size limit: a declared oversize body is refused at once (413); an undeclared one
 /// (chunked) is cut by Kestrel when it passes the limit, and that failure is turned into a 413 too.
 /// </summary>
-internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IEnumerable<IBackendErrorWriter> errorWriters)
+internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -15,7 +15,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IEnumerab
         var limit = Traffic.RouteTrafficPolicyCache.Get(route).MaxRequestBodySize ?? route.Snapshot.Limits.MaxRequestBodySize;
         if (context.Request.ContentLength > limit)
         {
-            await TooLarge(context, route, limit);
+            await TooLarge(context, limit);
             return;
         }
 
@@ -30,17 +30,10 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IEnumerab
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await TooLarge(context, route, limit);
+            await TooLarge(context, limit);
         }
     }
 
-    private Task TooLarge(HttpContext context, GatewayRoute route, long limit)
-    {
-        var message = $"the request body is larger than the limit of {limit} bytes";
-        // Clients of a protocol (LLM APIs) expect its own error shape, not the gateway's.
-        var writer = errorWriters.FirstOrDefault(w => w.Kind == route.Kind);
-        return writer is not null && !context.Response.HasStarted
-            ? writer.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "request_too_large", message)
-            : GatewayErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "request_too_large", message);
-    }
+    private static Task TooLarge(HttpContext context, long limit) =>
+        GatewayErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "request_too_large", $"the request body is larger than the limit of {limit} bytes");
 }

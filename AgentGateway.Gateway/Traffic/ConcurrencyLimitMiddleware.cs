@@ -28,7 +28,7 @@ internal sealed class ConcurrencyLimitMiddleware(RequestDelegate next)
         {
             Interlocked.Decrement(ref counter.Value);
             context.Response.Headers.RetryAfter = "1";
-            await TrafficErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "too_many_concurrent_requests",
+            await GatewayErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "too_many_concurrent_requests",
                 $"route '{route.Name}' is serving its maximum of {max} concurrent requests; retry shortly");
             return;
         }

@@ -1,3 +1,4 @@
+using AgentGateway.Routing;
 using Microsoft.Net.Http.Headers;
 
 namespace AgentGateway.Traffic;
@@ -63,12 +64,12 @@ internal sealed class CorsMiddleware(RequestDelegate next)
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Origin);
         if (!allowed)
         {
-            return TrafficErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "cors_origin_not_allowed", $"origin '{origin}' is not allowed on this route");
+            return GatewayErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "cors_origin_not_allowed", $"origin '{origin}' is not allowed on this route");
         }
 
         if (!policy.IsMethodAllowed(method) || !policy.AreHeadersAllowed(requestedHeaders))
         {
-            return TrafficErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "cors_request_not_allowed",
+            return GatewayErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "cors_request_not_allowed",
                 $"the preflight asked for method '{method}' or headers that the route's CORS policy does not allow");
         }
 

@@ -62,9 +62,9 @@ internal sealed partial class RateLimiter(LocalRateLimitStore local, RedisRateLi
         Telemetry.GatewayMetrics.RateLimitRejections.Add(1, new("route", route ?? "(none)"), new("unit", unit),
             new("reason", outcome.StoreFailed ? "store_unavailable" : "limit"));
         return outcome.StoreFailed
-            ? TrafficErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "rate_limit_unavailable",
+            ? GatewayErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "rate_limit_unavailable",
                 $"route '{route}': the rate-limit store is unreachable and the policy fails closed")
-            : TrafficErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, "rate_limit_exceeded",
+            : GatewayErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, "rate_limit_exceeded",
                 $"route '{route}': {unit} limit of {outcome.Limit} per window exceeded; retry after the window resets");
     }
 

@@ -1,3 +1,4 @@
+using AgentGateway.Routing;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace AgentGateway.Traffic;
@@ -54,7 +55,7 @@ internal sealed partial class TimeoutMiddleware(RequestDelegate next, ILogger<Ti
 
         Log.TimedOut(logger, route.Name, deadline.Reason);
         context.Response.Clear();
-        await TrafficErrors.WriteAsync(context, StatusCodes.Status504GatewayTimeout, "gateway_timeout",
+        await GatewayErrors.WriteAsync(context, StatusCodes.Status504GatewayTimeout, "gateway_timeout",
             $"route '{route.Name}': the {deadline.Reason} timeout expired before the backend answered");
     }
 

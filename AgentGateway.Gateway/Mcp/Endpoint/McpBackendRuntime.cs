@@ -137,7 +137,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         try
         {
             await handler(context);
-            if (deleting && context.Response.StatusCode < 300 && _deleting.TryRemove(sessionId, out var deleted))
+            if (deleting && _deleting.TryRemove(sessionId, out var deleted) && context.Response.StatusCode < 300)
             {
                 await EndEverywhereAsync(deleted, null); // not live on this replica: the SDK's session loop will not end it here
             }
@@ -146,6 +146,13 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         {
             // e.g. the body-size limit cut the body while the SDK read it
             await McpHttpErrors.WriteAsync(context, ex.StatusCode, -32600, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request");
+        }
+        finally
+        {
+            if (deleting)
+            {
+                _deleting.TryRemove(sessionId, out _); // a DELETE that failed ends nothing
+            }
         }
     }
 
