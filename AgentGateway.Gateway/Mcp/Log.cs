@@ -61,4 +61,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4019, Level = LogLevel.Debug, Message = "MCP target '{Target}': ending the upstream session failed ({Error})")]
     public static partial void UpstreamSessionCloseFailed(ILogger logger, string target, string error);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Debug, Message = "MCP session {SessionId}: the client's standalone stream is open on this replica")]
+    public static partial void StandaloneStreamOpened(ILogger logger, string sessionId);
 }

@@ -27,10 +27,10 @@ public sealed class ReplicaCluster : IAsyncDisposable
     /// <summary>The replicas still running, in start order.</summary>
     public IEnumerable<TestGateway> Replicas => _replicas.OfType<TestGateway>();
 
-    public static async Task<ReplicaCluster> StartAsync(string yaml, int count = 3)
+    public static async Task<ReplicaCluster> StartAsync(string yaml, int count = 3, IDictionary<string, string?>? extraSettings = null)
     {
         var redis = await RedisServer.StartAsync();
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:redis"] = redis.ConnectionString };
+        var settings = new Dictionary<string, string?>(extraSettings ?? new Dictionary<string, string?>()) { ["ConnectionStrings:redis"] = redis.ConnectionString };
         var logs = Enumerable.Range(0, count).Select(_ => new CapturingLoggerProvider()).ToArray();
         var replicas = new List<TestGateway?>();
         foreach (var log in logs)

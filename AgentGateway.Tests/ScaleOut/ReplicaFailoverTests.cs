@@ -70,6 +70,41 @@ public class ReplicaFailoverTests
         }
     }
 
+    [Fact]
+    public async Task UnsolicitedListChanged_StillReachesTheClient_AfterTheReplicaHoldingItsStreamIsKilled()
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        await using var cluster = await ReplicaCluster.StartAsync(Yaml(upstream),
+            extraSettings: new Dictionary<string, string?> { ["Logging:LogLevel:AgentGateway.Mcp"] = "Debug" });
+        var changes = 0;
+        var options = SamplingClient(q => q);
+        options.Handlers.NotificationHandlers = [new(NotificationMethods.ToolListChangedNotification, (_, _) => { Interlocked.Increment(ref changes); return default; })];
+        await using var client = await McpTestClient.ConnectAsync(cluster.Front, options: options);
+        for (var i = 0; i < 3; i++)
+        {
+            await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 }, cancellationToken: Ct);
+        }
+
+        // The replica holding the client's standalone stream dies; the client reconnects it to another one.
+        var holder = -1;
+        Assert.True(await McpTestClient.EventuallyAsync(() =>
+        {
+            holder = Enumerable.Range(0, 3).FirstOrDefault(i => cluster.Logs[i].Entries.Any(e => e.Message.Contains("standalone stream is open on this replica", StringComparison.Ordinal)), -1);
+            return Task.FromResult(holder >= 0);
+        }, TimeSpan.FromSeconds(10)), "no replica holds the client's standalone stream");
+        await cluster.KillAsync(holder);
+        await Task.Delay(3000, Ct);
+        var baseline = Volatile.Read(ref changes);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            await client.CallToolAsync("touch_tools_later", cancellationToken: Ct);
+            var expected = baseline + i;
+            Assert.True(await McpTestClient.EventuallyAsync(() => Task.FromResult(Volatile.Read(ref changes) >= expected), TimeSpan.FromSeconds(10)),
+                $"list_changed {i} did not reach the client after replica {holder} died (got {changes - baseline})");
+        }
+    }
+
     private static async Task ExerciseAsync(McpClient client, int round)
     {
         for (var i = 0; i < 3; i++)

@@ -20,6 +20,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<string, McpServer> _sessionServers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelContextProtocol.Protocol.ServerCapabilities> _knownCapabilities = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, McpSessionRecord> _deleting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _standaloneStarted = new(StringComparer.Ordinal);
     private readonly TargetSet _shared;
     private readonly Task _sharedReady;
     private readonly UpstreamTargetFactory _factory;
@@ -130,8 +131,8 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             return;
         }
 
-        await using var stream = IsStandaloneStream(context, sessionId)
-            ? await _relay.OpenStreamAsync(sessionId, message => SendToSessionAsync(sessionId, message))
+        await using var stream = record is not null && await IsStandaloneStreamAsync(context, sessionId)
+            ? await OpenStandaloneStreamAsync(sessionId)
             : null;
         var deleting = record is not null && HttpMethods.IsDelete(context.Request.Method) && _deleting.TryAdd(sessionId, record);
         try
@@ -156,9 +157,45 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>A GET opening the session's standalone stream (not a Last-Event-ID replay): this replica holds it while it runs.</summary>
-    private static bool IsStandaloneStream(HttpContext context, string sessionId) =>
-        sessionId.Length > 0 && HttpMethods.IsGet(context.Request.Method) && !context.Request.Headers.ContainsKey("Last-Event-ID");
+    private Task<IAsyncDisposable> OpenStandaloneStreamAsync(string sessionId)
+    {
+        Log.StandaloneStreamOpened(_logger, sessionId);
+        return _relay.OpenStreamAsync(sessionId, message => SendToSessionAsync(sessionId, message));
+    }
+
+    /// <summary>
+    /// Whether this GET carries the session's standalone stream, which this replica then holds while it runs: a new
+    /// one, or a <c>Last-Event-ID</c> reconnection of it. The SDK resumes that stream from the event store, where only
+    /// the replica whose session started it keeps writing. Anywhere else (typically: that replica died) the
+    /// reconnection is served as this replica's new standalone stream, so messages reach the client again; events it
+    /// missed in between are not replayed. A reconnection of a call's response stream is left to the SDK.
+    /// </summary>
+    private async ValueTask<bool> IsStandaloneStreamAsync(HttpContext context, string sessionId)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method))
+        {
+            return false;
+        }
+
+        var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
+        if (lastEventId.Length > 0)
+        {
+            if (EventStreams is null
+                || await EventStreams.GetStreamReaderAsync(lastEventId, context.RequestAborted) is not { } resumed
+                || resumed.StreamId != StreamableHttpServerTransport.UnsolicitedMessageStreamId)
+            {
+                return false;
+            }
+
+            if (!_standaloneStarted.ContainsKey(sessionId))
+            {
+                context.Request.Headers.Remove("Last-Event-ID");
+            }
+        }
+
+        _standaloneStarted[sessionId] = 0;
+        return true;
+    }
 
     /// <summary>Sends on the session's own transport here (its standalone stream), for messages relayed from other replicas.</summary>
     private Task SendToSessionAsync(string sessionId, ModelContextProtocol.Protocol.JsonRpcMessage message) =>
@@ -304,6 +341,8 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         {
             McpTelemetry.SessionEnded(Name, sessionId);
         }
+
+        _standaloneStarted.TryRemove(sessionId, out _);
 
         ClientSession? local = null;
         if (_sessions.TryRemove(sessionId, out var lazy) && lazy.IsValueCreated)
