@@ -86,6 +86,16 @@ internal sealed partial class McpConfigValidator : IConfigValidator
             context.Error($"{path}.url", $"'{url}' must be an absolute http(s) URL");
         }
 
+        if (target.Tls is { } tls)
+        {
+            if (target.Url is null)
+            {
+                context.Error($"{path}.tls", "applies to url targets only");
+            }
+
+            Traffic.TlsValidator.ValidateBackend(tls, $"{path}.tls", context);
+        }
+
         if (!McpTransportKinds.IsKnown(target.Transport))
         {
             context.Error($"{path}.transport", $"'{target.Transport}' must be auto, streamable-http or sse");

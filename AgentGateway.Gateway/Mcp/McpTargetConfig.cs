@@ -16,5 +16,8 @@ public sealed record McpTargetConfig
     /// <summary>Headers sent to <see cref="Url"/> (upstream credentials live here, never the client's token).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>TLS towards <see cref="Url"/>: private CA, client certificate (mTLS), name to verify.</summary>
+    public Traffic.BackendTlsConfig? Tls { get; init; }
+
     public McpOpenApiConfig? OpenApi { get; init; }
 }

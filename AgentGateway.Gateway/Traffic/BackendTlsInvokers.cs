@@ -4,14 +4,21 @@ using AgentGateway.Configuration;
 namespace AgentGateway.Traffic;
 
 /// <summary>
-/// One HttpMessageInvoker per backend TLS setting, built on first use and kept for that config version;
+/// One connection pool (handler) per backend TLS setting, built on first use and kept for that config version;
 /// a reload with new settings builds a new one (the old one's pooled connections idle out).
 /// </summary>
 public sealed class BackendTlsInvokers(IGatewayConfigProvider config)
 {
     private readonly ConditionalWeakTable<BackendTlsConfig, HttpMessageInvoker> _invokers = [];
+    private readonly ConditionalWeakTable<BackendTlsConfig, SocketsHttpHandler> _handlers = [];
 
-    /// <summary>The invoker for <paramref name="tls"/>.</summary>
+    /// <summary>The invoker for <paramref name="tls"/> (http backends).</summary>
     public HttpMessageInvoker For(BackendTlsConfig tls) =>
-        _invokers.GetValue(tls, t => new HttpMessageInvoker(BackendTls.CreateHandler(t, config.BaseDirectory), disposeHandler: true));
+        _invokers.GetValue(tls, t => new HttpMessageInvoker(Handler(t), disposeHandler: false));
+
+    /// <summary>An HttpClient over the shared pool for <paramref name="tls"/>; disposing it leaves the pool open.</summary>
+    public HttpClient Client(BackendTlsConfig tls) => new(Handler(tls), disposeHandler: false);
+
+    private SocketsHttpHandler Handler(BackendTlsConfig tls) =>
+        _handlers.GetValue(tls, t => BackendTls.CreateHandler(t, config.BaseDirectory));
 }

@@ -25,14 +25,22 @@ internal sealed partial class BackendTlsWarnings(IGatewayConfigProvider config, 
         {
             if (backend.Tls?.InsecureSkipVerify == true)
             {
-                Log.InsecureBackend(logger, name);
+                Log.InsecureBackend(logger, $"http backend '{name}'");
+            }
+        }
+
+        foreach (var (name, backend) in current.Mcp)
+        {
+            foreach (var target in backend.Targets.Where(static t => t.Tls?.InsecureSkipVerify == true))
+            {
+                Log.InsecureBackend(logger, $"mcp target '{name}.{target.Name}'");
             }
         }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "http backend '{Backend}' has tls.insecureSkipVerify: its certificate is NOT verified (development only)")]
+        [LoggerMessage(1, LogLevel.Warning, "{Backend} has tls.insecureSkipVerify: its certificate is NOT verified (development only)")]
         public static partial void InsecureBackend(ILogger logger, string backend);
     }
 }

@@ -47,30 +47,33 @@ internal static class TlsValidator
 
         foreach (var (name, backend) in config.Http)
         {
-            if (backend.Tls is not { } tls)
+            if (backend.Tls is { } tls)
             {
-                continue;
+                ValidateBackend(tls, $"http.{name}.tls", context);
             }
+        }
+    }
 
-            var path = $"http.{name}.tls";
-            if (tls.CaPath is { } caPath)
-            {
-                FileExists(caPath, $"{path}.caPath", context);
-            }
+    /// <summary>Checks one backend's <c>tls</c> block (any backend kind): files exist, no CA with skip-verify.</summary>
+    public static void ValidateBackend(BackendTlsConfig tls, string path, ConfigValidationContext context)
+    {
+        if (tls.CaPath is { } caPath)
+        {
+            FileExists(caPath, $"{path}.caPath", context);
+        }
 
-            if (tls.ClientCertificate is { } client)
+        if (tls.ClientCertificate is { } client)
+        {
+            FileExists(client.Path, $"{path}.clientCertificate.path", context);
+            if (client.KeyPath is { } key)
             {
-                FileExists(client.Path, $"{path}.clientCertificate.path", context);
-                if (client.KeyPath is { } key)
-                {
-                    FileExists(key, $"{path}.clientCertificate.keyPath", context);
-                }
+                FileExists(key, $"{path}.clientCertificate.keyPath", context);
             }
+        }
 
-            if (tls.InsecureSkipVerify && tls.CaPath is not null)
-            {
-                context.Error($"{path}.insecureSkipVerify", "cannot be combined with caPath (skip-verify ignores the CA)");
-            }
+        if (tls.InsecureSkipVerify && tls.CaPath is not null)
+        {
+            context.Error($"{path}.insecureSkipVerify", "cannot be combined with caPath (skip-verify ignores the CA)");
         }
     }
 

@@ -71,4 +71,21 @@ public sealed class McpConfigValidatorTests
     [Fact]
     public void Validate_NoTargets_IsAnError() =>
         Assert.Contains(Validate(new McpBackendConfig()), e => e.Path == "mcp.tools.targets");
+
+    [Fact]
+    public void Validate_Tls_OnlyOnUrlTargets_WithExistingFiles()
+    {
+        var errors = Validate(new McpBackendConfig
+        {
+            Targets =
+            [
+                new McpTargetConfig { Name = "local", Stdio = new McpStdioConfig { Command = "npx" }, Tls = new AgentGateway.Traffic.BackendTlsConfig { InsecureSkipVerify = true } },
+                new McpTargetConfig { Name = "remote", Url = "https://mcp.internal/mcp", Tls = new AgentGateway.Traffic.BackendTlsConfig { CaPath = "no-such-ca.pem", InsecureSkipVerify = true } },
+            ],
+        });
+
+        Assert.Equal(
+            ["mcp.tools.targets[0].tls", "mcp.tools.targets[1].tls.caPath", "mcp.tools.targets[1].tls.insecureSkipVerify"],
+            errors.Select(e => e.Path).Order(StringComparer.Ordinal));
+    }
 }

@@ -7,7 +7,7 @@ namespace AgentGateway.Mcp.Upstream;
 /// Ends a client session's upstream sessions when the client session itself ends, from whichever replica sees the
 /// end: the connections that used them were opened without owning them, because several replicas share them.
 /// </summary>
-internal sealed class UpstreamSessionCloser(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory)
+internal sealed class UpstreamSessionCloser(UpstreamTargetFactory targets, ILoggerFactory loggerFactory)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
@@ -35,7 +35,8 @@ internal sealed class UpstreamSessionCloser(IHttpClientFactory httpClientFactory
         try
         {
             using var timeout = new CancellationTokenSource(Timeout);
-            using var response = await httpClientFactory.CreateClient("upstream").SendAsync(request, timeout.Token);
+            using var client = targets.HttpClientFor(target);
+            using var response = await client.SendAsync(request, timeout.Token);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {

@@ -10,7 +10,7 @@ using ModelContextProtocol.Protocol;
 namespace AgentGateway.Mcp.Upstream;
 
 /// <summary>Opens a connection to one configured target (the SDK client for stdio/HTTP/SSE, the adapter for OpenAPI).</summary>
-internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory, OpenApiToolSetLoader openApiLoader)
+internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory, Traffic.BackendTlsInvokers tlsClients, ILoggerFactory loggerFactory, OpenApiToolSetLoader openApiLoader)
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
 
@@ -111,8 +111,12 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
             ConnectionTimeout = ConnectTimeout,
             KnownSessionId = knownSessionId,
             OwnsSession = ownsSession,
-        }, httpClientFactory.CreateClient("upstream"), loggerFactory, ownsHttpClient: true);
+        }, HttpClientFor(target), loggerFactory, ownsHttpClient: true);
     }
+
+    /// <summary>The client for a url target: its own TLS settings' connection pool, else the shared upstream one.</summary>
+    public HttpClient HttpClientFor(McpTargetConfig target) =>
+        target.Tls is { } tls ? tlsClients.Client(tls) : httpClientFactory.CreateClient("upstream");
 
     private static McpClientOptions CreateClientOptions(string target, IUpstreamCallbacks callbacks)
     {

@@ -12,12 +12,16 @@ namespace AgentGateway.Tests.Mcp.TestServers;
 public sealed class TestMcpServer : IAsyncDisposable
 {
     private readonly bool _sse;
+    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2? _certificate;
+    private readonly bool _requireClientCertificate;
     private WebApplication? _app;
 
-    private TestMcpServer(bool sse, int port)
+    private TestMcpServer(bool sse, int port, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, bool requireClientCertificate)
     {
         _sse = sse;
         Port = port;
+        _certificate = certificate;
+        _requireClientCertificate = requireClientCertificate;
     }
 
     public int Port { get; }
@@ -25,11 +29,13 @@ public sealed class TestMcpServer : IAsyncDisposable
     public TestToolState State { get; } = new();
 
     /// <summary>The URL a gateway target uses.</summary>
-    public string Url => _sse ? $"http://127.0.0.1:{Port}/sse" : $"http://127.0.0.1:{Port}/mcp";
+    public string Url => $"{(_certificate is null ? "http" : "https")}://127.0.0.1:{Port}/{(_sse ? "sse" : "mcp")}";
 
-    public static async Task<TestMcpServer> StartAsync(bool sse = false)
+    /// <summary>Starts the server; with <paramref name="certificate"/> it serves HTTPS (optionally requiring a client certificate).</summary>
+    public static async Task<TestMcpServer> StartAsync(bool sse = false,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null, bool requireClientCertificate = false)
     {
-        var server = new TestMcpServer(sse, FreePort.Next());
+        var server = new TestMcpServer(sse, FreePort.Next(), certificate, requireClientCertificate);
         await server.RestartAsync();
         return server;
     }
@@ -37,7 +43,21 @@ public sealed class TestMcpServer : IAsyncDisposable
     public async Task RestartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+        if (_certificate is { } certificate)
+        {
+            builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, Port, l => l.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions
+            {
+                ServerCertificate = certificate,
+                ClientCertificateMode = _requireClientCertificate
+                    ? Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate
+                    : Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.NoCertificate,
+                ClientCertificateValidation = (_, _, _) => true,
+            })));
+        }
+        else
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+        }
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(State);
         var mcp = builder.Services.AddMcpServer()
