@@ -116,7 +116,7 @@ internal sealed class A2ACardService(A2AUpstream upstream, TimeProvider time, IL
         try
         {
             using var request = A2AUpstream.CreateRequest(context, backend, HttpMethod.Get, target, null);
-            using var response = await upstream.SendAsync(request, context.RequestAborted);
+            using var response = await upstream.SendAsync(backend, request, context.RequestAborted);
             if (!response.IsSuccessStatusCode)
             {
                 // Older agents only serve agent.json and newer ones only agent-card.json; try the other name once.

@@ -15,4 +15,7 @@ public sealed record A2ABackendConfig
 
     /// <summary>How long a fetched agent card is reused, e.g. <c>30s</c>; <c>0s</c> fetches it every time.</summary>
     public string CardCacheTtl { get; init; } = "30s";
+
+    /// <summary>TLS towards <see cref="Url"/>: private CA, client certificate (mTLS), name to verify.</summary>
+    public Traffic.BackendTlsConfig? Tls { get; init; }
 }

@@ -23,6 +23,11 @@ internal sealed class A2AConfigValidator : IConfigValidator
                 context.Error($"{path}.url", "must not have a query or fragment (request paths are appended to it)");
             }
 
+            if (backend.Tls is { } tls)
+            {
+                Traffic.TlsValidator.ValidateBackend(tls, $"{path}.tls", context);
+            }
+
             if (!Duration.TryParse(backend.CardCacheTtl, out _))
             {
                 context.Error($"{path}.cardCacheTtl", $"'{backend.CardCacheTtl}' is not a duration like 30s, 5m or 0s");

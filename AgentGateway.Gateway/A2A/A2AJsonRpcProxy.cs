@@ -70,7 +70,7 @@ internal sealed class A2AJsonRpcProxy(A2AUpstream upstream, IRequestAuthorizer a
             HttpResponseMessage response;
             try
             {
-                response = await upstream.SendAsync(request, context.RequestAborted);
+                response = await upstream.SendAsync(backend, request, context.RequestAborted);
             }
             catch (HttpRequestException ex)
             {

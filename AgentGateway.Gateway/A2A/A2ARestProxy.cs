@@ -32,7 +32,7 @@ internal sealed class A2ARestProxy(A2AUpstream upstream, IRequestAuthorizer auth
             HttpResponseMessage response;
             try
             {
-                response = await upstream.SendAsync(request, context.RequestAborted);
+                response = await upstream.SendAsync(backend, request, context.RequestAborted);
             }
             catch (HttpRequestException ex)
             {

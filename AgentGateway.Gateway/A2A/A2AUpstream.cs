@@ -9,7 +9,7 @@ namespace AgentGateway.A2A;
 /// a flush after each chunk for SSE, so events reach the client as the agent writes them. No timeout of its own:
 /// A2A streams and blocking sends may legitimately run for a long time (the client's disconnect cancels).
 /// </summary>
-internal sealed class A2AUpstream(IHttpClientFactory clients)
+internal sealed class A2AUpstream(IHttpClientFactory clients, Traffic.BackendTlsInvokers tlsClients)
 {
     // Only JSON bodies up to this size are parsed for inspection; larger ones are still forwarded.
     private const int MaxInspectedBody = 1 << 20;
@@ -72,8 +72,10 @@ internal sealed class A2AUpstream(IHttpClientFactory clients)
         return request;
     }
 
-    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        clients.CreateClient("upstream").SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    /// <summary>Sends to the agent through its TLS settings' connection pool, else the shared upstream client.</summary>
+    public Task<HttpResponseMessage> SendAsync(A2ABackendConfig backend, HttpRequestMessage request, CancellationToken cancellationToken) =>
+        (backend.Tls is { } tls ? tlsClients.Client(tls) : clients.CreateClient("upstream"))
+            .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     /// <summary>Copies status, headers and body to the client, feeding SSE events or the JSON body to inspection.</summary>
     public static async Task CopyResponseAsync(HttpContext context, HttpResponseMessage upstream, A2ACallInfo info)

@@ -43,6 +43,16 @@ internal sealed class LlmConfigValidator : IConfigValidator
                 context.Error($"{at}.type", $"unknown provider type '{p.Type}' (expected one of: {string.Join(", ", ProviderTypes.Names)})");
             }
 
+            if (p.Tls is { } tls)
+            {
+                if (type == ProviderType.Mock)
+                {
+                    context.Error($"{at}.tls", "a mock provider makes no network calls");
+                }
+
+                Traffic.TlsValidator.ValidateBackend(tls, $"{at}.tls", context);
+            }
+
             if (p.BaseUrl is { Length: > 0 } url)
             {
                 if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))

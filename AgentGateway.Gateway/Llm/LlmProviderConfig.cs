@@ -27,4 +27,7 @@ public sealed record LlmProviderConfig
 
     /// <summary>Time allowed until the provider's first byte (e.g. <c>30s</c>); default 120s.</summary>
     public string? Timeout { get; init; }
+
+    /// <summary>TLS towards <see cref="BaseUrl"/>: private CA, client certificate (mTLS), name to verify.</summary>
+    public Traffic.BackendTlsConfig? Tls { get; init; }
 }

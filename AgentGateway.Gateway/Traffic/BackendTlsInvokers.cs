@@ -16,9 +16,13 @@ public sealed class BackendTlsInvokers(IGatewayConfigProvider config)
     public HttpMessageInvoker For(BackendTlsConfig tls) =>
         _invokers.GetValue(tls, t => new HttpMessageInvoker(Handler(t), disposeHandler: false));
 
-    /// <summary>An HttpClient over the shared pool for <paramref name="tls"/>; disposing it leaves the pool open.</summary>
-    public HttpClient Client(BackendTlsConfig tls) => new(Handler(tls), disposeHandler: false);
+    /// <summary>
+    /// An HttpClient over the shared pool for <paramref name="tls"/>; disposing it leaves the pool open. No client
+    /// timeout, like the shared upstream client: streams are long-lived and route timeouts apply.
+    /// </summary>
+    public HttpClient Client(BackendTlsConfig tls) => new(Handler(tls), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
-    private SocketsHttpHandler Handler(BackendTlsConfig tls) =>
+    /// <summary>The shared pool for <paramref name="tls"/> (do not dispose it: it lives as long as the setting).</summary>
+    public HttpMessageHandler Handler(BackendTlsConfig tls) =>
         _handlers.GetValue(tls, t => BackendTls.CreateHandler(t, config.BaseDirectory));
 }

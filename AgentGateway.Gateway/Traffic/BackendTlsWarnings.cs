@@ -29,6 +29,19 @@ internal sealed partial class BackendTlsWarnings(IGatewayConfigProvider config, 
             }
         }
 
+        foreach (var (name, backend) in current.Llm)
+        {
+            foreach (var provider in backend.Providers.Where(static p => p.Tls?.InsecureSkipVerify == true))
+            {
+                Log.InsecureBackend(logger, $"llm provider '{name}.{provider.Name}'");
+            }
+        }
+
+        foreach (var (name, agent) in current.A2A.Where(static a => a.Value.Tls?.InsecureSkipVerify == true))
+        {
+            Log.InsecureBackend(logger, $"a2a agent '{name}'");
+        }
+
         foreach (var (name, backend) in current.Mcp)
         {
             foreach (var target in backend.Targets.Where(static t => t.Tls?.InsecureSkipVerify == true))

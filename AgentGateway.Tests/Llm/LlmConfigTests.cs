@@ -92,6 +92,22 @@ public class LlmConfigTests
     }
 
     [Fact]
+    public void ProviderTls_IsCheckedLikeAnHttpBackends_AndRefusedOnAMockProvider()
+    {
+        var (_, errors) = Load("""
+            routes: [{ name: m, path: /v1, llm: models }]
+            llm:
+              models:
+                providers:
+                  - { name: a, type: mock, models: [x], tls: { insecureSkipVerify: true } }
+                  - { name: b, type: openai-compatible, baseUrl: "https://llm.internal/v1", models: [y], tls: { caPath: no-such-ca.pem } }
+            """);
+
+        Assert.Contains(errors, e => e.Path == "llm.models.providers[0].tls");
+        Assert.Contains(errors, e => e.Path == "llm.models.providers[1].tls.caPath");
+    }
+
+    [Fact]
     public void Alias_ToModelNoProviderServes_IsAnError()
     {
         var (_, errors) = Load("""

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using AgentGateway.Tests.Infrastructure;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
 
 namespace AgentGateway.Tests.Traffic;
 
@@ -10,22 +9,8 @@ public class BackendTlsTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A real HTTPS backend on loopback presenting <paramref name="certificate"/>; answers with the client certificate's subject.</summary>
-    private static async Task<(WebApplication App, Uri Address)> StartHttpsBackendAsync(X509Certificate2 certificate, bool requireClientCert = false)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var port = FreePort.Next();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.UseHttps(new HttpsConnectionAdapterOptions
-        {
-            ServerCertificate = certificate,
-            ClientCertificateMode = requireClientCert ? ClientCertificateMode.RequireCertificate : ClientCertificateMode.NoCertificate,
-            ClientCertificateValidation = (_, _, _) => true,
-        })));
-        var app = builder.Build();
-        app.Run(ctx => ctx.Response.WriteAsync("secure:" + (ctx.Connection.ClientCertificate?.Subject ?? "-")));
-        await app.StartAsync();
-        return (app, new Uri($"https://127.0.0.1:{port}"));
-    }
+    private static Task<(WebApplication App, Uri Address)> StartHttpsBackendAsync(X509Certificate2 certificate, bool requireClientCert = false) =>
+        HttpsTestServer.StartAsync(certificate, app => app.Run(ctx => ctx.Response.WriteAsync("secure:" + (ctx.Connection.ClientCertificate?.Subject ?? "-"))), requireClientCert);
 
     [Fact]
     public async Task HttpBackend_WithPrivateCa_IsTrustedOnlyWhenCaPathIsConfigured()

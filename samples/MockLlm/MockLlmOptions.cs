@@ -31,6 +31,9 @@ public sealed class MockLlmOptions
     /// <summary>Whether responses report token usage (turn off to exercise client-side counting).</summary>
     public bool IncludeUsage { get; set; } = true;
 
+    /// <summary>Serve HTTPS with this certificate (tests of the gateway's backend TLS); null serves plain HTTP.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; set; }
+
     /// <summary>Models listed by <c>GET /v1/models</c>.</summary>
     public IList<string> Models { get; } = ["mock-gpt", "mock-claude", "mock-embed"];
 }

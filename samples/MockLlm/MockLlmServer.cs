@@ -35,10 +35,21 @@ public sealed class MockLlmServer : IAsyncDisposable
     /// <summary>Starts a server on a random 127.0.0.1 port.</summary>
     public static async Task<MockLlmServer> StartAsync(MockLlmOptions? options = null, CancellationToken cancellationToken = default)
     {
+        options ??= new MockLlmOptions();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (options.Certificate is { } certificate)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.UseUrls("https://127.0.0.1:0");
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
+        }
+        else
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+
         builder.Logging.ClearProviders();
-        var state = new MockState(options ?? new MockLlmOptions());
+        var state = new MockState(options);
         var app = Build(builder, state);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

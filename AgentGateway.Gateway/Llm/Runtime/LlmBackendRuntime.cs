@@ -6,11 +6,12 @@ namespace AgentGateway.Llm.Runtime;
 /// <summary>Everything one llm backend needs at request time, built once per config snapshot.</summary>
 internal sealed class LlmBackendRuntime
 {
-    public LlmBackendRuntime(string name, LlmBackendConfig config, Func<HttpMessageHandler> upstream, ProviderHealth health)
+    /// <param name="upstream">The handler a provider's calls go through (its TLS settings' pool, or the shared one).</param>
+    public LlmBackendRuntime(string name, LlmBackendConfig config, Func<LlmProviderConfig, HttpMessageHandler> upstream, ProviderHealth health)
     {
         Name = name;
         Config = config;
-        var built = config.Providers.Select(p => new LlmProvider(name, p, upstream(), health)).ToList();
+        var built = config.Providers.Select(p => new LlmProvider(name, p, upstream(p), health)).ToList();
 
         // Failover order first, then the providers it does not mention, in config order.
         var ordered = new List<LlmProvider>();
