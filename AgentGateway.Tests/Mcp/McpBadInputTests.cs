@@ -109,6 +109,29 @@ public sealed class McpBadInputTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.MethodNotAllowed, put.StatusCode);
     }
 
+    [Theory]
+    [InlineData("{ this is not json", 400)]
+    [InlineData("""{"jsonrpc":"2.0","id":""", 400)]
+    [InlineData("""[{"jsonrpc":"2.0","id":9,"result":{}}]""", 400)]
+    [InlineData("""{"jsonrpc":"2.0","id":"agw-gone-1","result":{}}""", 202)]
+    [InlineData("""{"jsonrpc":"2.0","id":"agw-gone-2","error":{"code":-1,"message":"no"}}""", 202)]
+    public async Task Post_InALiveSession_BrokenBodiesAndStrayAnswers_AreAnsweredAndTheSessionCarriesOn(string body, int status)
+    {
+        using var init = await PostAsync(Initialize);
+        var sessionId = init.Headers.GetValues("Mcp-Session-Id").Single();
+        using (await PostAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""", sessionId))
+        {
+        }
+
+        // Every body of a session POST is looked at first (is it the client's answer to a server request?).
+        using var response = await PostAsync(body, sessionId);
+        using var list = await PostAsync("""{"jsonrpc":"2.0","id":3,"method":"tools/list"}""", sessionId);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.True((await JsonBody(list)).GetProperty("result").GetProperty("tools").GetArrayLength() > 0);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string body, string? sessionId = null, string? user = null, string? origin = null)
     {
         using var http = _gateway.CreateClient();
