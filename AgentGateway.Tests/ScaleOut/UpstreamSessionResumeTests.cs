@@ -38,9 +38,24 @@ public class UpstreamSessionResumeTests
         var upstreamSession = Assert.Single(upstream.State.SamplingSessions); // one upstream session, not one per replica
         Assert.True(upstreamSession.Value);
 
+        var sessionId = client.SessionId!;
         await client.DisposeAsync(); // DELETE through the front, to whichever replica
         Assert.True(await McpTestClient.EventuallyAsync(() => Task.FromResult(!upstream.State.SamplingSessions[upstreamSession.Key]), TimeSpan.FromSeconds(10)),
             "the upstream session outlived the client's session");
+
+        // Every replica held a copy of the session; none may serve it after the DELETE.
+        foreach (var replica in cluster.Replicas)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+            {
+                Content = new StringContent("""{"jsonrpc":"2.0","id":9,"method":"tools/list"}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("Mcp-Session-Id", sessionId);
+            request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
+            request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+            using var response = await replica.CreateClient().SendAsync(request, Ct);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        }
     }
 
     [Fact]

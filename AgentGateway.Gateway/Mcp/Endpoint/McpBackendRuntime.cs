@@ -232,6 +232,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             if (_sessionServers.ContainsKey(sessionId))
             {
                 // Deleted through another replica, or expired everywhere: this replica's copy must not outlive it.
+                await DropUpstreamConnectionsAsync(sessionId);
                 await McpHttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, -32001, "Session not found");
                 return (false, null);
             }
@@ -254,6 +255,18 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
 
         await Store.TouchAsync(sessionId, Ttl, context.RequestAborted);
         return (true, record);
+    }
+
+    /// <summary>
+    /// Closes this replica's connections for a session that ended elsewhere (the SDK drops its own copy when it idles
+    /// out). The upstream sessions were ended by the replica that saw the end.
+    /// </summary>
+    private async Task DropUpstreamConnectionsAsync(string sessionId)
+    {
+        if (_sessions.TryRemove(sessionId, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+        {
+            await lazy.Value.Result.DisposeAsync();
+        }
     }
 
     /// <summary>The targets serving a request: the session's own connections, or the shared ones.</summary>
