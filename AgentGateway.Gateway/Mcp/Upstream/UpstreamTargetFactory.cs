@@ -68,14 +68,19 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
             Log.UpstreamSessionResumed(_logger, target.Name);
             return new McpClientTarget(target.Name, client);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.UpstreamSessionResumeFailed(_logger, target.Name, ex.Message);
             if (client is not null)
             {
-                await client.DisposeAsync();
+                await client.DisposeAsync(); // leaves the upstream session alone when we do not own it
             }
 
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            Log.UpstreamSessionResumeFailed(_logger, target.Name, ex.Message);
             return null;
         }
     }
