@@ -1,0 +1,168 @@
+using AgentGateway.Mcp.Sessions;
+using AgentGateway.Mcp.Upstream;
+using ModelContextProtocol.Server;
+
+namespace AgentGateway.Mcp.Endpoint;
+
+/// <summary>
+/// The client sessions' own upstream connections on this replica: created (resuming recorded upstream sessions),
+/// kept current in the record, and ended — everywhere when the client session ends, here only when this replica's
+/// copy idles out.
+/// </summary>
+internal sealed partial class McpBackendRuntime
+{
+    /// <summary>
+    /// Closes this replica's connections for a session that ended elsewhere (the SDK drops its own copy when it idles
+    /// out). The upstream sessions were ended by the replica that saw the end.
+    /// </summary>
+    private async Task DropUpstreamConnectionsAsync(string sessionId)
+    {
+        if (_sessions.TryRemove(sessionId, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+        {
+            await lazy.Value.Result.DisposeAsync();
+        }
+    }
+
+    /// <summary>The targets serving a request: the session's own connections, or the shared ones.</summary>
+    private async ValueTask<TargetSet> ResolveTargetsAsync(McpServer server, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(server.SessionId))
+        {
+            await _sharedReady.WaitAsync(cancellationToken);
+            return _shared;
+        }
+
+        var lazy = _sessions.GetOrAdd(server.SessionId, _ => new Lazy<Task<ClientSession>>(() => CreateSessionAsync(server)));
+        var session = await lazy.Value.WaitAsync(cancellationToken);
+        return session.Targets;
+    }
+
+    /// <summary>
+    /// The client session's targets on this replica. A client that answers server requests gets connections of its
+    /// own, resuming the upstream sessions recorded by whichever replica (or earlier runtime) opened them.
+    /// </summary>
+    private async Task<ClientSession> CreateSessionAsync(McpServer server)
+    {
+        var session = new ClientSession(server, _relay, _logger);
+        if (ClientSession.NeedsOwnConnections(server.ClientCapabilities))
+        {
+            var record = await Store.GetAsync(session.SessionId, CancellationToken.None);
+            var own = new TargetSet(Config, _factory, BaseDirectory, session, _logger, record?.UpstreamSessions ?? new Dictionary<string, UpstreamSessionState>());
+            own.StateChanged += changed => { _ = RecordUpstreamSessionsAsync(session.SessionId, own); };
+            await session.UseOwnAsync(own);
+            await RecordUpstreamSessionsAsync(session.SessionId, own);
+        }
+        else
+        {
+            await _sharedReady;
+            session.UseShared(_shared);
+        }
+
+        return session;
+    }
+
+    /// <summary>Keeps the record's upstream sessions current (a target reconnected with a new session), for other replicas.</summary>
+    private async Task RecordUpstreamSessionsAsync(string sessionId, TargetSet own)
+    {
+        try
+        {
+            var live = own.UpstreamSessions();
+            if (await Store.GetAsync(sessionId, CancellationToken.None) is { } record && !SameSessions(record.UpstreamSessions, live))
+            {
+                await Store.SetAsync(record with { UpstreamSessions = Merge(record.UpstreamSessions, live) }, Ttl, CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            Log.ForwardFailed(_logger, sessionId, ex.Message); // the next replica opens new upstream sessions instead
+        }
+    }
+
+    private static Dictionary<string, UpstreamSessionState> Merge(IReadOnlyDictionary<string, UpstreamSessionState> stored, IReadOnlyDictionary<string, UpstreamSessionState>? live)
+    {
+        var merged = new Dictionary<string, UpstreamSessionState>(stored, StringComparer.Ordinal);
+        foreach (var (target, session) in live ?? new Dictionary<string, UpstreamSessionState>())
+        {
+            merged[target] = session;
+        }
+
+        return merged;
+    }
+
+    private static bool SameSessions(IReadOnlyDictionary<string, UpstreamSessionState> stored, IReadOnlyDictionary<string, UpstreamSessionState> live) =>
+        live.All(p => stored.TryGetValue(p.Key, out var s) && s.SessionId == p.Value.SessionId);
+
+    /// <summary>
+    /// Called when the SDK's session loop ends here (DELETE, idle timeout, runtime replaced). Only a real end (the
+    /// client's DELETE, or the record gone: idle everywhere) closes the upstream sessions and removes the record; an
+    /// idle copy on this replica is just dropped, since the client may be talking to other replicas.
+    /// </summary>
+    public async Task EndSessionAsync(string? sessionId)
+    {
+        if (string.IsNullOrEmpty(sessionId))
+        {
+            return;
+        }
+
+        if (_sessionServers.TryRemove(sessionId, out _))
+        {
+            McpTelemetry.SessionEnded(Name, sessionId);
+        }
+
+        _standaloneStarted.TryRemove(sessionId, out _);
+
+        ClientSession? local = null;
+        if (_sessions.TryRemove(sessionId, out var lazy) && lazy.IsValueCreated)
+        {
+            try
+            {
+                local = await lazy.Value;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Log.ForwardFailed(_logger, sessionId, ex.Message);
+            }
+        }
+
+        try
+        {
+            // When the runtime is being replaced (config reload) everything stays: the session migrates to the new one.
+            if (!_disposing && await RealEndAsync(sessionId) is { } ended)
+            {
+                await EndEverywhereAsync(ended, local?.OwnTargets);
+            }
+        }
+        finally
+        {
+            if (local is not null)
+            {
+                await local.DisposeAsync();
+            }
+        }
+
+        Log.SessionEnded(_logger, sessionId, Name);
+    }
+
+    /// <summary>
+    /// The session's record when its end is real: the client deleted it through this replica, or it is gone from the
+    /// store (idle on every replica, or deleted through another). Null when only this replica's copy idled out.
+    /// </summary>
+    private async Task<McpSessionRecord?> RealEndAsync(string sessionId)
+    {
+        if (_deleting.TryRemove(sessionId, out var deleted))
+        {
+            return deleted;
+        }
+
+        return await Store.GetAsync(sessionId, CancellationToken.None) is null
+            ? new McpSessionRecord { SessionId = sessionId, Backend = Name, Principal = "" } // nothing recorded: end what is live here
+            : null;
+    }
+
+    /// <summary>The client session is over: end its upstream sessions (recorded, and live here) and forget it.</summary>
+    private async Task EndEverywhereAsync(McpSessionRecord record, TargetSet? local)
+    {
+        await _closer.CloseAsync(Config, Merge(record.UpstreamSessions, local?.UpstreamSessions()));
+        await Store.RemoveAsync(record.SessionId, CancellationToken.None);
+    }
+}
