@@ -64,4 +64,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4020, Level = LogLevel.Debug, Message = "MCP session {SessionId}: the client's standalone stream is open on this replica")]
     public static partial void StandaloneStreamOpened(ILogger logger, string sessionId);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Recording the upstream sessions of MCP session {SessionId} failed ({Error}); other replicas will open new ones")]
+    public static partial void UpstreamSessionsNotRecorded(ILogger logger, string sessionId, string error);
 }

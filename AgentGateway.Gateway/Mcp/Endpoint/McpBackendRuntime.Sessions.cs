@@ -11,6 +11,8 @@ namespace AgentGateway.Mcp.Endpoint;
 /// </summary>
 internal sealed partial class McpBackendRuntime
 {
+    private static readonly IReadOnlyDictionary<string, UpstreamSessionState> NoUpstreamSessions = new Dictionary<string, UpstreamSessionState>();
+
     /// <summary>
     /// Closes this replica's connections for a session that ended elsewhere (the SDK drops its own copy when it idles
     /// out). The upstream sessions were ended by the replica that saw the end.
@@ -47,7 +49,7 @@ internal sealed partial class McpBackendRuntime
         if (ClientSession.NeedsOwnConnections(server.ClientCapabilities))
         {
             var record = await Store.GetAsync(session.SessionId, CancellationToken.None);
-            var own = new TargetSet(Config, _factory, BaseDirectory, session, _logger, record?.UpstreamSessions ?? new Dictionary<string, UpstreamSessionState>());
+            var own = new TargetSet(Config, _factory, BaseDirectory, session, _logger, record?.UpstreamSessions ?? NoUpstreamSessions);
             own.StateChanged += changed => { _ = RecordUpstreamSessionsAsync(session.SessionId, own); };
             await session.UseOwnAsync(own);
             await RecordUpstreamSessionsAsync(session.SessionId, own);
@@ -74,16 +76,19 @@ internal sealed partial class McpBackendRuntime
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
         {
-            Log.ForwardFailed(_logger, sessionId, ex.Message); // the next replica opens new upstream sessions instead
+            Log.UpstreamSessionsNotRecorded(_logger, sessionId, ex.Message); // the next replica opens new upstream sessions instead
         }
     }
 
     private static Dictionary<string, UpstreamSessionState> Merge(IReadOnlyDictionary<string, UpstreamSessionState> stored, IReadOnlyDictionary<string, UpstreamSessionState>? live)
     {
         var merged = new Dictionary<string, UpstreamSessionState>(stored, StringComparer.Ordinal);
-        foreach (var (target, session) in live ?? new Dictionary<string, UpstreamSessionState>())
+        if (live is not null)
         {
-            merged[target] = session;
+            foreach (var (target, session) in live)
+            {
+                merged[target] = session;
+            }
         }
 
         return merged;
@@ -127,9 +132,9 @@ internal sealed partial class McpBackendRuntime
         try
         {
             // When the runtime is being replaced (config reload) everything stays: the session migrates to the new one.
-            if (!_disposing && await RealEndAsync(sessionId) is { } ended)
+            if (!_disposing && await RealEndAsync(sessionId) is { } recorded)
             {
-                await EndEverywhereAsync(ended, local?.OwnTargets);
+                await EndEverywhereAsync(sessionId, recorded, local?.OwnTargets);
             }
         }
         finally
@@ -144,25 +149,24 @@ internal sealed partial class McpBackendRuntime
     }
 
     /// <summary>
-    /// The session's record when its end is real: the client deleted it through this replica, or it is gone from the
-    /// store (idle on every replica, or deleted through another). Null when only this replica's copy idled out.
+    /// The upstream sessions to end when the session's end is real: the client deleted it through this replica (those
+    /// recorded), or it is gone from the store (idle on every replica, or deleted through another: none recorded, the
+    /// live ones here are ended). Null when only this replica's copy idled out.
     /// </summary>
-    private async Task<McpSessionRecord?> RealEndAsync(string sessionId)
+    private async Task<IReadOnlyDictionary<string, UpstreamSessionState>?> RealEndAsync(string sessionId)
     {
         if (_deleting.TryRemove(sessionId, out var deleted))
         {
-            return deleted;
+            return deleted.UpstreamSessions;
         }
 
-        return await Store.GetAsync(sessionId, CancellationToken.None) is null
-            ? new McpSessionRecord { SessionId = sessionId, Backend = Name, Principal = "" } // nothing recorded: end what is live here
-            : null;
+        return await Store.GetAsync(sessionId, CancellationToken.None) is null ? NoUpstreamSessions : null;
     }
 
     /// <summary>The client session is over: end its upstream sessions (recorded, and live here) and forget it.</summary>
-    private async Task EndEverywhereAsync(McpSessionRecord record, TargetSet? local)
+    private async Task EndEverywhereAsync(string sessionId, IReadOnlyDictionary<string, UpstreamSessionState> recorded, TargetSet? local)
     {
-        await _closer.CloseAsync(Config, Merge(record.UpstreamSessions, local?.UpstreamSessions()));
-        await Store.RemoveAsync(record.SessionId, CancellationToken.None);
+        await _closer.CloseAsync(Config, Merge(recorded, local?.UpstreamSessions()));
+        await Store.RemoveAsync(sessionId, CancellationToken.None);
     }
 }

@@ -140,7 +140,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             await handler(context);
             if (deleting && _deleting.TryRemove(sessionId, out var deleted) && context.Response.StatusCode < 300)
             {
-                await EndEverywhereAsync(deleted, null); // not live on this replica: the SDK's session loop will not end it here
+                await EndEverywhereAsync(sessionId, deleted.UpstreamSessions, null); // not live here: the SDK's session loop will not end it
             }
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)

@@ -44,7 +44,7 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
     }
 
     /// <summary>Only Streamable HTTP has sessions a second client can join (stdio is a process per replica, SSE a stream).</summary>
-    public static bool SupportsResume(McpTargetConfig target) =>
+    private static bool SupportsResume(McpTargetConfig target) =>
         target.Url is not null && !target.Transport.Equals("sse", StringComparison.OrdinalIgnoreCase);
 
     private async Task<IUpstreamTarget?> TryResumeAsync(McpTargetConfig target, IUpstreamCallbacks callbacks, UpstreamSessionState resume,
