@@ -20,18 +20,12 @@ public static class GatewayReplicas
         var instances = new List<IResourceBuilder<ProjectResource>>();
         for (var i = 0; i < replicas; i++)
         {
-            var replica = builder.AddProject(string.Create(CultureInfo.InvariantCulture, $"{name}-{i}"), projectPath)
-                .WithArgs("--config", configPath)
-                .WithHttpEndpoint(name: "admin", urlEnv: "Gateway__admin__url")
-                .WithHttpHealthCheck("/health");
+            var replica = AddGateway(builder, string.Create(CultureInfo.InvariantCulture, $"{name}-{i}"), projectPath, configPath);
             configureReplica(replica);
             instances.Add(replica);
         }
 
-        var front = builder.AddProject(name, projectPath)
-            .WithArgs("--config", WriteFrontConfig(name, instances.Select(static r => r.Resource.Name)))
-            .WithHttpEndpoint(name: "admin", urlEnv: "Gateway__admin__url")
-            .WithHttpHealthCheck("/health")
+        var front = AddGateway(builder, name, projectPath, WriteFrontConfig(name, instances.Select(static r => r.Resource.Name)))
             .WithExternalHttpEndpoints();
         foreach (var replica in instances)
         {
@@ -40,6 +34,13 @@ public static class GatewayReplicas
 
         return front;
     }
+
+    /// <summary>One gateway process: its config file, its own admin port, healthy when <c>/health</c> says so.</summary>
+    public static IResourceBuilder<ProjectResource> AddGateway(IDistributedApplicationBuilder builder, string name, string projectPath, string configPath) =>
+        builder.AddProject(name, projectPath)
+            .WithArgs("--config", configPath)
+            .WithHttpEndpoint(name: "admin", urlEnv: "Gateway__admin__url")
+            .WithHttpHealthCheck("/health");
 
     /// <summary>The front's config: one http route over the replicas by resource name (connect errors fail over to the next).</summary>
     private static string WriteFrontConfig(string name, IEnumerable<string> replicas)

@@ -27,15 +27,14 @@ public sealed class LocalStack : IAppHostGraph
         var config = Path.Combine(builder.AppHostDirectory, "gateway.yaml");
 
         // One gateway, or N replicas sharing Redis behind a round-robin front: either way clients use "gateway".
-        var replicas = new List<IResourceBuilder<ProjectResource>>();
+        var serving = new List<IResourceBuilder<ProjectResource>>(); // the processes that serve routes (not the front)
         var gateway = options.Replicas == 1
-            ? Gateway(builder.AddProject("gateway", GatewayProject).WithArgs("--config", config).WithHttpEndpoint(name: "admin", urlEnv: "Gateway__admin__url")
-                .WithHttpHealthCheck("/health").WithExternalHttpEndpoints())
-            : GatewayReplicas.Add(builder, "gateway", GatewayProject, config, options.Replicas, r => Gateway(r));
+            ? Serving(GatewayReplicas.AddGateway(builder, "gateway", GatewayProject, config).WithExternalHttpEndpoints())
+            : GatewayReplicas.Add(builder, "gateway", GatewayProject, config, options.Replicas, r => Serving(r));
 
-        IResourceBuilder<ProjectResource> Gateway(IResourceBuilder<ProjectResource> instance)
+        IResourceBuilder<ProjectResource> Serving(IResourceBuilder<ProjectResource> instance)
         {
-            replicas.Add(instance.WithReference(redis).WaitFor(redis));
+            serving.Add(instance.WithReference(redis).WaitFor(redis));
             return instance;
         }
 
@@ -45,7 +44,7 @@ public sealed class LocalStack : IAppHostGraph
         var echo = builder.AddProjectIfExists("echo", "../samples/EchoHttp/EchoHttp.csproj")?.WithHttpHealthCheck("/health");
         if (echo is not null)
         {
-            replicas.ForEach(g => g.WithReference(echo).WaitFor(echo));
+            serving.ForEach(g => g.WithReference(echo).WaitFor(echo));
         }
 
         var samples = new[]
@@ -64,7 +63,7 @@ public sealed class LocalStack : IAppHostGraph
             if (sample is not null)
             {
                 sample.WithHttpHealthCheck("/health");
-                replicas.ForEach(g => g.WithReference(sample));
+                serving.ForEach(g => g.WithReference(sample));
             }
         }
     }

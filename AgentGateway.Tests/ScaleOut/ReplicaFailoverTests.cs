@@ -46,28 +46,15 @@ public class ReplicaFailoverTests
     {
         await using var upstream = await TestMcpServer.StartAsync();
         await using var cluster = await ReplicaCluster.StartAsync(Yaml(upstream));
-        var changes = 0;
-        var options = SamplingClient(q => q); // a client that can answer server requests gets upstream connections of its own
-        options.Handlers.NotificationHandlers = [new(NotificationMethods.ToolListChangedNotification, (_, _) => { Interlocked.Increment(ref changes); return default; })];
-        await using var client = await McpTestClient.ConnectAsync(cluster.Front, options: options);
+        var changes = new ListChangeCounter();
+        await using var client = await McpTestClient.ConnectAsync(cluster.Front, options: changes.Options);
 
-        // Warm up: every replica serves the session once (its own upstream connection announces its lists when it comes up).
-        for (var i = 0; i < 3; i++)
-        {
-            await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 }, cancellationToken: Ct);
-        }
-
+        // Warm up: every replica serves the session once.
+        await WarmUpAsync(client);
         await Task.Delay(1000, Ct);
-        var baseline = Volatile.Read(ref changes);
 
         // Each call lands on the next replica; the client's standalone stream is held by one of them.
-        for (var i = 1; i <= 6; i++)
-        {
-            await client.CallToolAsync("touch_tools_later", cancellationToken: Ct);
-            var expected = baseline + i;
-            Assert.True(await McpTestClient.EventuallyAsync(() => Task.FromResult(Volatile.Read(ref changes) >= expected), TimeSpan.FromSeconds(10)),
-                $"list_changed {i} did not reach the client (got {changes - baseline})");
-        }
+        await AssertEachTouchReachesTheClientAsync(client, changes, times: 6, when: "");
     }
 
     [Fact]
@@ -76,14 +63,9 @@ public class ReplicaFailoverTests
         await using var upstream = await TestMcpServer.StartAsync();
         await using var cluster = await ReplicaCluster.StartAsync(Yaml(upstream),
             extraSettings: new Dictionary<string, string?> { ["Logging:LogLevel:AgentGateway.Mcp"] = "Debug" });
-        var changes = 0;
-        var options = SamplingClient(q => q);
-        options.Handlers.NotificationHandlers = [new(NotificationMethods.ToolListChangedNotification, (_, _) => { Interlocked.Increment(ref changes); return default; })];
-        await using var client = await McpTestClient.ConnectAsync(cluster.Front, options: options);
-        for (var i = 0; i < 3; i++)
-        {
-            await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 }, cancellationToken: Ct);
-        }
+        var changes = new ListChangeCounter();
+        await using var client = await McpTestClient.ConnectAsync(cluster.Front, options: changes.Options);
+        await WarmUpAsync(client);
 
         // The replica holding the client's standalone stream dies; the client reconnects it to another one.
         var holder = -1;
@@ -94,15 +76,45 @@ public class ReplicaFailoverTests
         }, TimeSpan.FromSeconds(10)), "no replica holds the client's standalone stream");
         await cluster.KillAsync(holder);
         await Task.Delay(3000, Ct);
-        var baseline = Volatile.Read(ref changes);
 
-        for (var i = 1; i <= 3; i++)
+        await AssertEachTouchReachesTheClientAsync(client, changes, times: 3, when: $" after replica {holder} died");
+    }
+
+    private static async Task WarmUpAsync(McpClient client)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 }, cancellationToken: Ct);
+        }
+    }
+
+    /// <summary>Calls <c>touch_tools_later</c> <paramref name="times"/> times: each must bring the client one more list_changed.</summary>
+    private static async Task AssertEachTouchReachesTheClientAsync(McpClient client, ListChangeCounter changes, int times, string when)
+    {
+        var baseline = changes.Count;
+        for (var i = 1; i <= times; i++)
         {
             await client.CallToolAsync("touch_tools_later", cancellationToken: Ct);
             var expected = baseline + i;
-            Assert.True(await McpTestClient.EventuallyAsync(() => Task.FromResult(Volatile.Read(ref changes) >= expected), TimeSpan.FromSeconds(10)),
-                $"list_changed {i} did not reach the client after replica {holder} died (got {changes - baseline})");
+            Assert.True(await McpTestClient.EventuallyAsync(() => Task.FromResult(changes.Count >= expected), TimeSpan.FromSeconds(10)),
+                $"list_changed {i} did not reach the client{when} (got {changes.Count - baseline})");
         }
+    }
+
+    /// <summary>A client that answers server requests (so it gets upstream connections of its own) and counts tools/list_changed.</summary>
+    private sealed class ListChangeCounter
+    {
+        private int _count;
+
+        public ListChangeCounter()
+        {
+            Options = SamplingClient(q => q);
+            Options.Handlers.NotificationHandlers = [new(NotificationMethods.ToolListChangedNotification, (_, _) => { Interlocked.Increment(ref _count); return default; })];
+        }
+
+        public McpClientOptions Options { get; }
+
+        public int Count => Volatile.Read(ref _count);
     }
 
     private static async Task ExerciseAsync(McpClient client, int round)

@@ -12,15 +12,19 @@ internal static class HttpsTestServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         var port = Infrastructure.FreePort.Next();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.UseHttps(new HttpsConnectionAdapterOptions
-        {
-            ServerCertificate = certificate,
-            ClientCertificateMode = requireClientCert ? ClientCertificateMode.RequireCertificate : ClientCertificateMode.NoCertificate,
-            ClientCertificateValidation = (_, _, _) => true,
-        })));
+        ListenHttps(builder.WebHost, port, certificate, requireClientCert);
         var app = builder.Build();
         map(app);
         await app.StartAsync();
         return (app, new Uri($"https://127.0.0.1:{port}"));
     }
+
+    /// <summary>Serves HTTPS on a loopback port with <paramref name="certificate"/>; any client certificate is accepted when one is required.</summary>
+    public static void ListenHttps(IWebHostBuilder host, int port, X509Certificate2 certificate, bool requireClientCert) =>
+        host.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.UseHttps(new HttpsConnectionAdapterOptions
+        {
+            ServerCertificate = certificate,
+            ClientCertificateMode = requireClientCert ? ClientCertificateMode.RequireCertificate : ClientCertificateMode.NoCertificate,
+            ClientCertificateValidation = (_, _, _) => true,
+        })));
 }

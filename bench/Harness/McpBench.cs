@@ -71,21 +71,7 @@ internal static partial class McpBench
     {
         GatewayProcess.Settle();
         var before = gateway.RssMb();
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 16 };
-        using var client = new HttpClient(handler);
-        var opened = 0;
-        await Parallel.ForAsync(0, IdleSessions, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, _) =>
-        {
-            if (await McpRaw.InitializeAsync(client, url) is not null)
-            {
-                Interlocked.Increment(ref opened);
-            }
-        });
-        if (opened != IdleSessions)
-        {
-            throw new InvalidOperationException($"only {opened} of {IdleSessions} initialize calls returned a session id");
-        }
-
+        await McpRaw.OpenSessionsAsync(url, IdleSessions, listTools: false);
         await Task.Delay(3000);
         var after = gateway.RssMb();
         report.Table($"Gateway memory with {IdleSessions} open idle MCP sessions (RSS)", ["state", "MB"],

@@ -54,6 +54,29 @@ internal static partial class McpRaw
         return sessionId;
     }
 
+    /// <summary>
+    /// Opens <paramref name="count"/> sessions, 16 at a time (initialize + notifications/initialized, then one
+    /// tools/list when <paramref name="listTools"/>); throws unless every one opened.
+    /// </summary>
+    public static async Task OpenSessionsAsync(string url, int count, bool listTools)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 16 };
+        using var client = new HttpClient(handler);
+        var opened = 0;
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, _) =>
+        {
+            var session = await InitializeAsync(client, url);
+            if (session is not null && (!listTools || (await SendAsync(client, url, session, ToolsList)).Ok))
+            {
+                Interlocked.Increment(ref opened);
+            }
+        });
+        if (opened != count)
+        {
+            throw new InvalidOperationException($"only {opened} of {count} sessions opened at {url}");
+        }
+    }
+
     /// <summary>Sends one request and returns the JSON-RPC message text (the SSE data line or the JSON body).</summary>
     public static async Task<(bool Ok, string Message)> SendAsync(HttpClient client, string url, string? sessionId, string body)
     {

@@ -57,7 +57,7 @@ internal static class ReplicaBench
             using var front = GatewayProcess.Start(root, frontConfig, frontPort, "front", new Dictionary<string, string> { ["Gateway__admin__url"] = "" });
             await front.WaitForPortAsync(frontPort);
             var url = $"http://127.0.0.1:{frontPort}/mcp";
-            await OpenSessionsAsync(url, 10); // warm-up: JIT, upstream connections, Redis connections on every replica
+            await McpRaw.OpenSessionsAsync(url, 10, listTools: true); // warm-up: JIT, upstream connections, Redis connections on every replica
 
             GatewayProcess.Settle();
             var before = replicas.Select(r => r.RssMb()).ToList();
@@ -68,7 +68,7 @@ internal static class ReplicaBench
             }
 
             var redisBefore = await RedisUsedMbAsync(redisPort);
-            await OpenSessionsAsync(url, Sessions);
+            await McpRaw.OpenSessionsAsync(url, Sessions, listTools: true);
             await Task.Delay(3000);
             var after = replicas.Select(r => r.RssMb()).ToList();
             var redisAfter = await RedisUsedMbAsync(redisPort);
@@ -93,26 +93,6 @@ internal static class ReplicaBench
         finally
         {
             replicas.ForEach(r => r.Dispose());
-        }
-    }
-
-    /// <summary>Opens sessions through the front: initialize + notifications/initialized + tools/list, 16 at a time.</summary>
-    private static async Task OpenSessionsAsync(string url, int count)
-    {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 16 };
-        using var client = new HttpClient(handler);
-        var opened = 0;
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, _) =>
-        {
-            var session = await McpRaw.InitializeAsync(client, url);
-            if (session is not null && (await McpRaw.SendAsync(client, url, session, McpRaw.ToolsList)).Ok)
-            {
-                Interlocked.Increment(ref opened);
-            }
-        });
-        if (opened != count)
-        {
-            throw new InvalidOperationException($"only {opened} of {count} sessions opened and listed tools through the front");
         }
     }
 

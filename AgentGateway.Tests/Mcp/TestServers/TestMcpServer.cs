@@ -45,19 +45,13 @@ public sealed class TestMcpServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         if (_certificate is { } certificate)
         {
-            builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, Port, l => l.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions
-            {
-                ServerCertificate = certificate,
-                ClientCertificateMode = _requireClientCertificate
-                    ? Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate
-                    : Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.NoCertificate,
-                ClientCertificateValidation = (_, _, _) => true,
-            })));
+            Traffic.HttpsTestServer.ListenHttps(builder.WebHost, Port, certificate, _requireClientCertificate);
         }
         else
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
         }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(State);
         var mcp = builder.Services.AddMcpServer()
