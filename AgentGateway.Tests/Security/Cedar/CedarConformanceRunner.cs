@@ -12,20 +12,11 @@ namespace AgentGateway.Tests.Security.Cedar;
 /// </summary>
 internal static class CedarConformanceRunner
 {
-    /// <summary>Finds the shared test folder by walking up from <paramref name="start"/>.</summary>
-    public static string? FindSharedFolder(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "cedar-integration-tests");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>
+    /// The upstream Cedar integration tests vendored in this folder (<c>cedar-integration-tests/</c>, Apache-2.0),
+    /// copied beside the test assembly by the project file so the run needs nothing outside the repository.
+    /// </summary>
+    public static string BundledFolder => Path.Combine(AppContext.BaseDirectory, "Security", "Cedar", "cedar-integration-tests");
 
     /// <summary>Runs every test below <paramref name="root"/>; a <c>corpus-tests.tar.gz</c> there is unpacked to a temp folder and run too.</summary>
     public static ConformanceSummary RunFolder(string root)

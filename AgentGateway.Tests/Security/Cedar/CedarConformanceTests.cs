@@ -4,7 +4,8 @@ namespace AgentGateway.Tests.Security.Cedar;
 
 /// <summary>
 /// Runs the upstream Cedar integration tests (hand-written and the fuzz corpus) and requires every
-/// decision, reason set and error set to match. <c>CEDAR_TESTS_DIR</c> points it at another folder.
+/// decision, reason set and error set to match. The data is vendored beside these tests
+/// (<c>cedar-integration-tests/</c>); <c>CEDAR_TESTS_DIR</c> points the run at another folder.
 /// </summary>
 public sealed class CedarConformanceTests
 {
@@ -35,18 +36,19 @@ public sealed class CedarConformanceTests
     private static ConformanceSummary Run()
     {
         var custom = Environment.GetEnvironmentVariable("CEDAR_TESTS_DIR");
-        var root = string.IsNullOrEmpty(custom) ? CedarConformanceRunner.FindSharedFolder(AppContext.BaseDirectory) : custom;
-        Assert.True(root is not null && Directory.Exists(root), $"Cedar integration tests not found (looked for shared/cedar-integration-tests above {AppContext.BaseDirectory}; CEDAR_TESTS_DIR='{custom}')");
+        var root = string.IsNullOrEmpty(custom) ? CedarConformanceRunner.BundledFolder : custom;
+        Assert.True(Directory.Exists(root), $"Cedar integration tests not found at {root} (CEDAR_TESTS_DIR='{custom}')");
         return CedarConformanceRunner.RunFolder(root);
     }
 
     [Fact]
-    public void FindSharedFolder_FromTestAssembly_FindsTheSharedTests()
+    public void BundledTests_AreCopiedBesideTheTestAssembly_WithTheirLicense()
     {
-        var root = CedarConformanceRunner.FindSharedFolder(AppContext.BaseDirectory);
+        var root = CedarConformanceRunner.BundledFolder;
 
-        Assert.NotNull(root);
-        Assert.True(File.Exists(Path.Combine(root, "corpus-tests.tar.gz")));
+        Assert.True(File.Exists(Path.Combine(root, "corpus-tests.tar.gz")), $"no corpus archive in {root}");
+        Assert.True(Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.json", SearchOption.AllDirectories).Any());
+        Assert.True(File.Exists(Path.Combine(root, "LICENSE")) && File.Exists(Path.Combine(root, "NOTICE")));
     }
 
     [Fact]
