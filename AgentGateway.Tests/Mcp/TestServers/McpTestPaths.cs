@@ -1,6 +1,6 @@
 namespace AgentGateway.Tests.Mcp.TestServers;
 
-/// <summary>Where the npm-installed MCP servers live (installed by .ci/setup.d/30-mcp.sh).</summary>
+/// <summary>Where the npm-installed MCP servers live (npm packages restored by the test project's build).</summary>
 public static class McpTestPaths
 {
     public static string EverythingServer
@@ -17,7 +17,7 @@ public static class McpTestPaths
                 "@modelcontextprotocol", "server-everything", "dist", "index.js");
             return File.Exists(path)
                 ? path
-                : throw new InvalidOperationException($"{path} is missing: run .ci/setup.d/30-mcp.sh (npm ci in AgentGateway.Tests/Mcp/js)");
+                : throw new InvalidOperationException($"{path} is missing: build the test project with Node.js installed (it runs npm ci in AgentGateway.Tests/Mcp/js)");
         }
     }
 
