@@ -39,7 +39,7 @@ public static class ConfigSchema
             ["additionalProperties"] = false,
             ["properties"] = new JsonObject(o.Properties
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => KeyValuePair.Create(JsonNamingPolicy.CamelCase.ConvertName(p.Key), (JsonNode?)ToSchema(p.Value.Value)))),
+                .Select(p => KeyValuePair.Create(p.Key, (JsonNode?)ToSchema(p.Value.Value)))),
         },
         MapShape m => new JsonObject { ["type"] = "object", ["additionalProperties"] = ToSchema(m.Value.Value) },
         ListShape l => new JsonObject { ["type"] = "array", ["items"] = ToSchema(l.Element.Value) },

@@ -38,11 +38,33 @@ internal abstract record ConfigShape
 
             var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-                .ToDictionary(p => p.Name, p => new Lazy<ConfigShape>(() => Of(p.PropertyType)), StringComparer.OrdinalIgnoreCase);
+                .ToDictionary(KeyName, p => new Lazy<ConfigShape>(() => Of(p.PropertyType)), StringComparer.OrdinalIgnoreCase);
             var shape = new ObjectShape(type, properties);
             Cache[type] = shape;
             return shape;
         }
+    }
+
+    /// <summary>The documented key of a config property: its <see cref="ConfigKeyAttribute"/>, else the name in camelCase.</summary>
+    public static string KeyName(PropertyInfo property) =>
+        property.GetCustomAttribute<ConfigKeyAttribute>()?.Name ?? CamelCase(property.Name);
+
+    // A leading acronym is lowered as a whole, digits included: "A2A" → "a2a" (System.Text.Json would give
+    // "a2A"), "A2ABackend" → "a2aBackend", "ApiKeys" → "apiKeys".
+    private static string CamelCase(string name)
+    {
+        var end = 0;
+        while (end < name.Length && (char.IsUpper(name[end]) || char.IsDigit(name[end])))
+        {
+            end++;
+        }
+
+        if (end > 1 && end < name.Length)
+        {
+            end--; // the acronym's last capital starts the next word
+        }
+
+        return name[..end].ToLowerInvariant() + name[end..];
     }
 
     private static Type? DictionaryValueType(Type type) =>

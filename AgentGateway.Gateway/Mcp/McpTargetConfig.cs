@@ -19,5 +19,7 @@ public sealed record McpTargetConfig
     /// <summary>TLS towards <see cref="Url"/>: private CA, client certificate (mTLS), name to verify.</summary>
     public Traffic.BackendTlsConfig? Tls { get; init; }
 
+    /// <summary>A REST API described by an OpenAPI document, served as tools (key <c>openapi:</c>).</summary>
+    [Configuration.ConfigKey("openapi")]
     public McpOpenApiConfig? OpenApi { get; init; }
 }
