@@ -49,23 +49,35 @@ internal static class AuthorizeExplainEndpoint
             return Problem("give 'policy' (the name of a policy with an authorization block) or 'cedarText'");
         }
 
-        if (Entity(body, "principal") is not { } principal || Text(body, "action") is not { } action || Entity(body, "resource") is not { } resource)
+        CedarEntity? principal, resource;
+        Dictionary<string, CedarValue> context;
+        try
+        {
+            // Values are converted exactly as the gateway presents a request (CedarValues); what it would deny is a 400 here.
+            (principal, resource) = (Entity(body, "principal"), Entity(body, "resource"));
+            context = body.TryGetProperty("context", out var ctx) && ctx.ValueKind == JsonValueKind.Object
+                ? CedarValues.Record(ctx.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, (object?)p.Value.Clone())))
+                : [];
+        }
+        catch (CedarValueException ex)
+        {
+            return Problem($"no Cedar form (the gateway denies such a request): {ex.Message}");
+        }
+
+        if (principal is null || Text(body, "action") is not { } action || resource is null)
         {
             return Problem("'principal' and 'resource' must be {\"type\",\"id\"} objects and 'action' a string");
         }
 
         var entities = new List<CedarEntity> { principal, resource };
         entities.AddRange(principal.Parents.Select(p => new CedarEntity(p)));
-        var context = body.TryGetProperty("context", out var ctx) && ctx.ValueKind == JsonValueKind.Object
-            ? CedarValues.Record(ctx.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, (object?)p.Value.Clone())))
-            : [];
         var response = Authorizer.IsAuthorized(
             new CedarRequest(principal.Uid, new EntityUid("Action", action), resource.Uid, new CedarRecord(context)),
             policies,
             new CedarEntities(entities.DistinctBy(e => e.Uid)));
         return Results.Json(new
         {
-            decision = response.IsAllowed ? "Allow" : "Deny",
+            decision = FailClosedDecision.IsAllowed(response, policies) ? "Allow" : "Deny", // a forbid that errored denies, as on routes
             policies = response.Reasons,
             errors = response.Errors.Select(e => new { policy = e.PolicyId, message = e.Message }),
         });

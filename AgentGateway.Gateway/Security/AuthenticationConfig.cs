@@ -28,6 +28,12 @@ public sealed record JwtConfig
     /// <summary>Where the signing keys come from.</summary>
     public JwksConfig Jwks { get; init; } = new();
 
+    /// <summary>
+    /// The claim whose value is the principal id (<c>User::"id"</c>); default <c>sub</c>. Choose an immutable one
+    /// (e.g. <c>oid</c>), never a display name. A token without it is rejected (401).
+    /// </summary>
+    public string PrincipalClaim { get; init; } = "sub";
+
     /// <summary>Allowed clock skew, e.g. <c>30s</c>.</summary>
     public string ClockSkew { get; init; } = "30s";
 

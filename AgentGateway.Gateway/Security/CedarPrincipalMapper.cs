@@ -21,7 +21,7 @@ internal static class CedarPrincipalMapper
             return [new CedarEntity(principal)];
         }
 
-        var claims = user.Claims.Where(c => !c.Type.StartsWith("agw:", StringComparison.Ordinal)).ToList();
+        var claims = user.Claims.Where(c => !GatewayClaims.IsReserved(c.Type)).ToList();
         var groups = claims.Where(c => GroupClaims.Contains(c.Type)).SelectMany(c => SplitValues(c.Value))
             .Distinct(StringComparer.Ordinal).Select(g => new EntityUid("Group", g)).ToList();
         var attributes = claims.GroupBy(c => c.Type, StringComparer.Ordinal).ToDictionary(

@@ -6,10 +6,12 @@ namespace AgentGateway.Security;
 
 /// <summary>
 /// Authorizes gateway operations with the Cedar policies of the request's route. Without an
-/// authorization block everything is allowed; with one, Cedar decides (default deny, forbid wins).
+/// authorization block everything is allowed; with one, Cedar decides (default deny, forbid wins),
+/// read fail-closed (<see cref="FailClosedDecision"/>): a forbid that errors denies, and a request that cannot be
+/// presented to Cedar in full (<see cref="CedarValues"/>) is denied without evaluating anything.
 /// When a route lists several policies with authorization, each must allow.
 /// </summary>
-internal sealed class CedarRequestAuthorizer(CedarPolicyCache policies) : IRequestAuthorizer
+internal sealed class CedarRequestAuthorizer(CedarPolicyCache policies, AuthorizationErrorLog errorLog) : IRequestAuthorizer
 {
     public ValueTask<AuthorizationResult> AuthorizeAsync(HttpContext http, AuthorizationRequest request, CancellationToken cancellationToken)
     {
@@ -27,26 +29,47 @@ internal sealed class CedarRequestAuthorizer(CedarPolicyCache policies) : IReque
             return ValueTask.FromResult(AuthorizationResult.NoPolicy);
         }
 
-        var cedarRequest = Build(http, route, request, out var entities);
-        var reasons = new List<string>();
-        var errors = new List<string>();
-        var allowed = true;
-        foreach (var (name, auth) in blocks)
+        AuthorizationResult result;
+        try
         {
-            var response = Authorizer.IsAuthorized(cedarRequest, policies.Get(name, auth!), entities);
-            allowed &= response.IsAllowed;
-            reasons.AddRange(response.Reasons);
-            errors.AddRange(response.Errors.Select(e => $"{e.PolicyId}: {e.Message}"));
+            result = Evaluate(Build(http, route, request, out var entities), entities, route, request.Action, blocks);
+        }
+        catch (CedarValueException ex)
+        {
+            errorLog.RequestNotRepresentable(route.Name, request.Action, blocks[0].name, ex.Message);
+            result = new AuthorizationResult(false, [], [$"request: {ex.Message}"]);
         }
 
-        var decision = allowed ? "allow" : "deny";
+        var decision = result.Allowed ? "allow" : "deny";
         if (http.Features.Get<RequestTelemetryFeature>() is { } telemetry)
         {
             telemetry.AuthorizationDecision = decision;
         }
 
         GatewayMetrics.AuthorizationDecisions.Add(1, new("decision", decision), new("action", request.Action), new("route", route.Name));
-        return ValueTask.FromResult(new AuthorizationResult(allowed, reasons, errors));
+        return ValueTask.FromResult(result);
+    }
+
+    private AuthorizationResult Evaluate(CedarRequest cedarRequest, CedarEntities entities, GatewayRoute route, string action,
+        List<(string Name, AuthorizationConfig? Auth)> blocks)
+    {
+        var reasons = new List<string>();
+        var errors = new List<string>();
+        var allowed = true;
+        foreach (var (name, auth) in blocks)
+        {
+            var set = policies.Get(name, auth!);
+            var response = Authorizer.IsAuthorized(cedarRequest, set, entities);
+            allowed &= FailClosedDecision.IsAllowed(response, set);
+            reasons.AddRange(response.Reasons);
+            foreach (var error in response.Errors)
+            {
+                errorLog.PolicyFailed(route.Name, action, name, error.PolicyId, FailClosedDecision.IsForbid(set, error.PolicyId), error.Message);
+                errors.Add($"{error.PolicyId}: {error.Message}");
+            }
+        }
+
+        return new AuthorizationResult(allowed, reasons, errors);
     }
 
     private static CedarRequest Build(HttpContext http, GatewayRoute route, AuthorizationRequest request, out CedarEntities entities)

@@ -24,10 +24,17 @@ internal sealed class JwtAuthenticator(JwksKeySource keys, IGatewayConfigProvide
             return AuthenticationOutcome.Failure(Describe(result.Exception));
         }
 
+        // The id comes from one configured claim, never from a fallback a user may be able to change (a display
+        // name, preferred_username): a token without exactly one non-empty value of it is not a principal.
         var claims = result.ClaimsIdentity.Claims.ToList();
-        var id = claims.FirstOrDefault(c => c.Type == "sub")?.Value
-            ?? claims.FirstOrDefault(c => c.Type is "preferred_username" or "client_id" or "azp")?.Value ?? "";
-        return AuthenticationOutcome.Success(GatewayClaims.Create(GatewayClaims.Jwt, id, claims));
+        var ids = claims.Where(c => string.Equals(c.Type, jwt.PrincipalClaim, StringComparison.Ordinal)).Select(c => c.Value).ToList();
+        if (ids is not [{ Length: > 0 } id])
+        {
+            return AuthenticationOutcome.Failure($"the token has no single '{jwt.PrincipalClaim}' claim to identify its principal");
+        }
+
+        var issuer = claims.FirstOrDefault(c => c.Type == "iss")?.Value ?? jwt.Issuer ?? "jwks:" + (jwt.Jwks.Url ?? jwt.Jwks.File ?? "inline");
+        return AuthenticationOutcome.Success(GatewayClaims.Create(GatewayClaims.Jwt, id, claims, issuer));
     }
 
     private async Task<TokenValidationResult> ValidateAsync(string token, JwtConfig jwt, bool refresh, CancellationToken ct)

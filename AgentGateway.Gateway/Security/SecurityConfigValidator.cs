@@ -75,6 +75,11 @@ internal sealed class SecurityConfigValidator : IConfigValidator
                 context.Error($"{path}.jwt.jwks.file", $"file '{file}' not found");
             }
 
+            if (string.IsNullOrWhiteSpace(jwt.PrincipalClaim) || GatewayClaims.IsReserved(jwt.PrincipalClaim))
+            {
+                context.Error($"{path}.jwt.principalClaim", $"'{jwt.PrincipalClaim}' cannot identify a principal (a claim name outside the gateway's '{GatewayClaims.Namespace}' namespace, e.g. sub or oid)");
+            }
+
             if (!Duration.TryParse(jwt.ClockSkew, out _))
             {
                 context.Error($"{path}.jwt.clockSkew", $"'{jwt.ClockSkew}' is not a duration (e.g. 30s)");

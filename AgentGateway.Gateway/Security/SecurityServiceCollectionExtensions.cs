@@ -11,6 +11,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<JwtAuthenticator>();
         services.AddSingleton<RouteAuthenticator>();
         services.AddSingleton<CedarPolicyCache>();
+        services.AddSingleton<AuthorizationErrorLog>();
         services.AddSingleton<IRequestAuthorizer, CedarRequestAuthorizer>();
         return services;
     }

@@ -17,6 +17,10 @@ public static class GatewayMetrics
     public static readonly Counter<long> AuthorizationDecisions =
         GatewayTelemetry.Meter.CreateCounter<long>("agentgateway.authorization.decisions", "{decision}", "Cedar authorization decisions");
 
+    /// <summary>Authorization errors by route, action, policy and effect (forbid, permit, or request: not representable).</summary>
+    public static readonly Counter<long> AuthorizationErrors =
+        GatewayTelemetry.Meter.CreateCounter<long>("agentgateway.authorization.errors", "{error}", "Cedar policies that could not be evaluated, and requests that could not be presented to Cedar");
+
     /// <summary>Requests rejected by a rate limit, by route.</summary>
     public static readonly Counter<long> RateLimitRejections =
         GatewayTelemetry.Meter.CreateCounter<long>("agentgateway.ratelimit.rejections", "{request}", "Requests rejected by a rate limit");

@@ -51,15 +51,16 @@ public sealed class TestJwtIssuer : IAsyncDisposable
 
     public void Publish(RsaSecurityKey key) => _published.Add(key);
 
-    public string CreateToken(string sub, string audience = "agentgateway", TimeSpan? lifetime = null, RsaSecurityKey? key = null,
-        IDictionary<string, object>? claims = null, DateTime? notBefore = null)
+    /// <summary>A signed token; <paramref name="sub"/> null leaves the <c>sub</c> claim out, <paramref name="issuer"/> overrides <c>iss</c>.</summary>
+    public string CreateToken(string? sub, string audience = "agentgateway", TimeSpan? lifetime = null, RsaSecurityKey? key = null,
+        IDictionary<string, object>? claims = null, DateTime? notBefore = null, string issuer = Issuer)
     {
         var now = DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = Issuer,
+            Issuer = issuer,
             Audience = audience,
-            Subject = new ClaimsIdentity([new Claim("sub", sub)]),
+            Subject = sub is null ? null : new ClaimsIdentity([new Claim("sub", sub)]),
             NotBefore = notBefore ?? now.AddMinutes(-5),
             IssuedAt = notBefore ?? now.AddMinutes(-5),
             Expires = now + (lifetime ?? TimeSpan.FromMinutes(10)),

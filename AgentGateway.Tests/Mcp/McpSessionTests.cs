@@ -25,7 +25,7 @@ public sealed class McpSessionTests
 
         Assert.NotNull(record);
         Assert.Equal("tools", record.Backend);
-        Assert.Equal("alice", record.Principal);
+        Assert.Equal("""["test","LOCAL AUTHORITY","alice"]""", record.Principal); // kind, issuer, id (GatewayClaims.SessionOwner)
         Assert.Contains("2025-11-25", record.InitializeParams, StringComparison.Ordinal);
     }
 

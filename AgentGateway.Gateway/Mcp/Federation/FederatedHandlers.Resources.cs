@@ -110,6 +110,8 @@ internal sealed partial class FederatedHandlers
         {
             case PromptReference prompt:
                 var (promptTarget, promptName) = await TargetResolver.ResolveNameAsync(targets, prompt.Name, "prompt", _prompts, t => RefreshPromptsAsync(targets, t), ct);
+                // Completing a prompt's arguments reveals what the prompt offers: allowed only to who may get it.
+                await authorization.DemandAsync(McpAuthorization.GetPrompt, prompt.Name, promptTarget.Name, promptName, null, ct);
                 (connection, upstreamRef) = (promptTarget, new PromptReference { Name = promptName, Title = prompt.Title });
                 break;
             case ResourceTemplateReference { Uri: { } uri }:
@@ -119,6 +121,7 @@ internal sealed partial class FederatedHandlers
                     throw new McpProtocolException($"Resource not found: '{uri}'", McpErrorCode.InvalidParams);
                 }
 
+                await authorization.DemandAsync(McpAuthorization.ReadResource, uri, candidates[0].Target.Name, candidates[0].Uri, null, ct);
                 (connection, upstreamRef) = (candidates[0].Target, new ResourceTemplateReference { Uri = candidates[0].Uri });
                 break;
             default:

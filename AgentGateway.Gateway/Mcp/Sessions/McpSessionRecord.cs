@@ -11,7 +11,7 @@ internal sealed record McpSessionRecord
     /// <summary>The mcp backend (federated server) the session was created on; it never moves to another.</summary>
     public required string Backend { get; init; }
 
-    /// <summary>The principal that created the session (<c>sub</c> / name claim, or empty for anonymous).</summary>
+    /// <summary>The principal that created the session: <c>["kind","issuer","id"]</c> as JSON, or empty for anonymous (see GatewayClaims.SessionOwner).</summary>
     public required string Principal { get; init; }
 
     /// <summary>The client's <c>initialize</c> params as JSON (null for legacy SSE sessions).</summary>
