@@ -35,6 +35,33 @@ internal sealed class GuardSet(IReadOnlyList<GuardRule> rules, bool onRequest)
         return new GuardSet(rules, onRequest);
     }
 
+    /// <summary>
+    /// Throws <see cref="GuardRejectedException"/> when any rule matches, whatever its action: for text the gateway
+    /// cannot rewrite safely (identifiers, property names) or must not see a match in after masking.
+    /// </summary>
+    public void EnsureClean(string text)
+    {
+        if (rules.Count == 0 || text.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var rule in rules)
+            {
+                if (rule.IsMatch(text))
+                {
+                    throw new GuardRejectedException(rule.Name, onRequest);
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new GuardRejectedException("timeout", onRequest);
+        }
+    }
+
     /// <summary>Returns the masked text or throws <see cref="GuardRejectedException"/>.</summary>
     public string Apply(string text)
     {

@@ -4,17 +4,15 @@ using System.Text.Json.Nodes;
 namespace AgentGateway.Llm.Guards;
 
 /// <summary>
-/// Applies request guards to the text of a chat body in place (messages, system, tool arguments), so the same
-/// masked body serves both passthrough (re-serialized, unknown fields kept) and translation.
+/// Applies request guards to a request body in place, before anything goes upstream. Every string value and every
+/// property name is seen — not a list of known prompt fields — because in passthrough the provider receives the
+/// whole body, and a field the gateway does not know (instructions, names, tool descriptions, metadata, whatever an
+/// API adds next) would otherwise be a way around the guards. The one exception is the top-level <c>model</c>, which
+/// is routing data checked against the configured model names. The same masked body serves passthrough
+/// (re-serialized, unknown fields kept) and translation.
 /// </summary>
 internal static class JsonGuard
 {
-    // Structural strings that are never user text (ids, roles, base64 image data, URLs).
-    private static readonly HashSet<string> Skip = new(StringComparer.Ordinal)
-    {
-        "role", "type", "id", "tool_call_id", "tool_use_id", "name", "media_type", "data", "url", "image_url", "cache_control", "detail",
-    };
-
     /// <returns>true if any text was changed.</returns>
     public static bool Apply(JsonObject body, GuardSet guards)
     {
@@ -24,46 +22,41 @@ internal static class JsonGuard
         }
 
         var changed = false;
-        foreach (var key in (string[])["messages", "system", "input", "prompt"])
-        {
-            if (body[key] is { } node)
-            {
-                var replaced = Walk(node, guards, ref changed);
-                if (replaced is not null)
-                {
-                    body[key] = replaced;
-                }
-            }
-        }
-
+        WalkObject(body, guards, topLevel: true, ref changed);
         return changed;
     }
 
+    private static void WalkObject(JsonObject obj, GuardSet guards, bool topLevel, ref bool changed)
+    {
+        foreach (var (name, child) in obj.ToList())
+        {
+            // A property name reaches the provider too (metadata keys, schema properties) and cannot be masked.
+            guards.EnsureClean(name);
+            if (child is null || (topLevel && name == "model"))
+            {
+                continue;
+            }
+
+            if (Walk(child, name, obj, guards, ref changed) is { } replaced)
+            {
+                obj[name] = replaced;
+            }
+        }
+    }
+
     /// <summary>Returns a replacement node for a string value, or null when the node was handled in place.</summary>
-    private static JsonValue? Walk(JsonNode node, GuardSet guards, ref bool changed)
+    private static JsonValue? Walk(JsonNode node, string key, JsonObject parent, GuardSet guards, ref bool changed)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var (name, child) in obj.ToList())
-                {
-                    if (child is null || Skip.Contains(name))
-                    {
-                        continue;
-                    }
-
-                    var replaced = Walk(child, guards, ref changed);
-                    if (replaced is not null)
-                    {
-                        obj[name] = replaced;
-                    }
-                }
-
+                WalkObject(obj, guards, topLevel: false, ref changed);
                 return null;
             case JsonArray array:
+                // Array items take their array's key: "stop": ["a", "b"] are stop sequences, "content": [...] parts.
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (array[i] is { } item && Walk(item, guards, ref changed) is { } replaced)
+                    if (array[i] is { } item && Walk(item, key, parent, guards, ref changed) is { } replaced)
                     {
                         array[i] = replaced;
                     }
@@ -72,7 +65,7 @@ internal static class JsonGuard
                 return null;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 var text = value.GetValue<string>();
-                var masked = guards.Apply(text);
+                var masked = GuardedText.Apply(text, key, parent, guards);
                 if (ReferenceEquals(text, masked) || text == masked)
                 {
                     return null;

@@ -39,8 +39,25 @@ internal sealed class ChatCall(HttpContext http, LlmApi clientApi, ChatRequest r
 
     public void MarkFirstToken() => TimeToFirstToken ??= Stopwatch.GetElapsedTime(StartTimestamp);
 
-    /// <summary>o200k_base count of the prompt text, for providers that report no usage.</summary>
-    public long InputEstimate => _inputEstimate ??= Request.Messages.Sum(m => (long)TokenCounter.Count(Text(m)));
+    /// <summary>
+    /// o200k_base count of the prompt text, for the token-limit reservation and providers that report no usage:
+    /// one bounded tally for the whole request, stopped when the client goes away.
+    /// </summary>
+    public long InputEstimate => _inputEstimate ??= CountInput();
+
+    /// <summary>Counts text the provider produced (when it reports no usage), bounded and cancellable like the input.</summary>
+    public long CountOutput(string? text) => TokenCounter.Count(text, Http.RequestAborted);
+
+    private long CountInput()
+    {
+        var tally = new TokenTally(Http.RequestAborted);
+        foreach (var message in Request.Messages)
+        {
+            tally.Add(Text(message));
+        }
+
+        return tally.Total;
+    }
 
     private static string Text(ChatMessage m) => string.Concat(m.Contents.Select(c => c switch
     {

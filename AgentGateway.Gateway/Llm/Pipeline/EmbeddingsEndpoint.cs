@@ -38,7 +38,7 @@ internal sealed class EmbeddingsEndpoint(ProviderHealth health, IRequestAuthoriz
         await LlmAuthorization.EnsureAsync(authorizer, http, "embed", model, candidates[0].Provider.Name);
         ClientCredential.Value = ClientCredential.From(http.Request);
         var call = new ChatCall(http, LlmApi.OpenAi, new ChatRequest(model, [], new ChatOptions(), false, false, json), masked ? null : body, runtime, logger);
-        await TokenBudgetScope.RunAsync(budget, http, () => inputs.Sum(i => (long)TokenCounter.Count(i)), () => CallProvidersAsync(http, call, candidates, inputs));
+        await TokenBudgetScope.RunAsync(budget, http, () => Count(inputs, http.RequestAborted), () => CallProvidersAsync(http, call, candidates, inputs));
     }
 
     /// <summary>Tries the candidates in failover order; returns the usage of the call that answered.</summary>
@@ -82,6 +82,18 @@ internal sealed class EmbeddingsEndpoint(ProviderHealth health, IRequestAuthoriz
         throw new LlmRequestException(last.Status is 429 or 504 ? last.Status : 502, "All providers failed. " + last.Message);
     }
 
+    /// <summary>All inputs in one bounded tally (see <see cref="TokenTally"/>).</summary>
+    private static long Count(List<string> inputs, CancellationToken cancellationToken)
+    {
+        var tally = new TokenTally(cancellationToken);
+        foreach (var input in inputs)
+        {
+            tally.Add(input);
+        }
+
+        return tally.Total;
+    }
+
     private static async Task<AttemptResult> GenerateAsync(ChatCall call, ModelCandidate candidate, List<string> inputs, int? dimensions, bool base64)
     {
         GeneratedEmbeddings<Embedding<float>> embeddings;
@@ -98,7 +110,7 @@ internal sealed class EmbeddingsEndpoint(ProviderHealth health, IRequestAuthoriz
             return AttemptResult.IsRetryable(status) ? AttemptResult.Failed(status, message) : new AttemptResult(false, status, message);
         }
 
-        var tokens = embeddings.Usage?.InputTokenCount ?? inputs.Sum(i => (long)TokenCounter.Count(i));
+        var tokens = embeddings.Usage?.InputTokenCount ?? Count(inputs, call.Http.RequestAborted);
         call.Usage = new TokenUsage(tokens, 0, embeddings.Usage?.InputTokenCount is null);
         call.ResponseModel = candidate.UpstreamModel;
         using var buffer = new MemoryStream();

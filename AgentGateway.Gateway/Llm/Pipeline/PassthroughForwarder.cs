@@ -183,7 +183,7 @@ internal static class PassthroughForwarder
         var counted = sniffer.Input is null || sniffer.Output is null;
         call.Usage = new TokenUsage(
             sniffer.Input ?? call.InputEstimate,
-            sniffer.Output ?? Tokens.TokenCounter.Count(sniffer.OutputText),
+            sniffer.Output ?? call.CountOutput(sniffer.OutputText),
             counted);
     }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using AgentGateway.Llm.Guards;
 using AgentGateway.Llm.Runtime;
-using AgentGateway.Llm.Tokens;
 using AgentGateway.Llm.Wire;
 using Microsoft.Extensions.AI;
 
@@ -50,7 +49,7 @@ internal static class TranslatingExecutor
         var output = response.Usage?.OutputTokenCount;
         call.Usage = new TokenUsage(
             input ?? call.InputEstimate,
-            output ?? TokenCounter.Count(text) + calls.Sum(c => TokenCounter.Count(FinishReasons.ArgumentsJson(c))),
+            output ?? call.CountOutput(text + string.Concat(calls.Select(FinishReasons.ArgumentsJson))),
             input is null || output is null);
         call.ResponseModel = response.ModelId ?? options.ModelId;
         var id = call.Responses ? "resp_" + Guid.NewGuid().ToString("N") : ResponseId(call.ClientApi, response.ResponseId);
@@ -166,7 +165,7 @@ internal static class TranslatingExecutor
     {
         var input = usage?.InputTokenCount;
         var output = usage?.OutputTokenCount;
-        call.Usage = new TokenUsage(input ?? call.InputEstimate, output ?? TokenCounter.Count(outputText.ToString()), input is null || output is null);
+        call.Usage = new TokenUsage(input ?? call.InputEstimate, output ?? call.CountOutput(outputText.ToString()), input is null || output is null);
     }
 
     private static AttemptResult Fail(ChatCall call, Exception ex, CancellationTokenSource timeout)

@@ -6,16 +6,70 @@ namespace AgentGateway.Llm.Wire;
 /// <summary>Typed reads from a request body that turn type mismatches into 400s naming the field.</summary>
 internal static class JsonRead
 {
+    // A duplicated key is refused: the gateway and the provider could each read a different one of the two values
+    // (a guard would check one while the other is sent on in passthrough).
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
     public static JsonObject ParseObject(ReadOnlySpan<byte> body)
     {
+        JsonObject json;
         try
         {
-            return JsonNode.Parse(body) as JsonObject
+            json = JsonNode.Parse(body, documentOptions: Strict) as JsonObject
                 ?? throw new LlmRequestException(400, "The request body must be a JSON object.");
         }
         catch (JsonException ex)
         {
             throw new LlmRequestException(400, "The request body is not valid JSON: " + ex.Message);
+        }
+
+        EnsureReadable(json);
+        return json;
+    }
+
+    /// <summary>
+    /// Reads every string once, so a value that cannot become a .NET string (an unpaired surrogate escape such as
+    /// <c>"\ud800"</c>) is a 400 here rather than an exception wherever it is first read later.
+    /// </summary>
+    private static void EnsureReadable(JsonNode node)
+    {
+        try
+        {
+            Visit(node);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new LlmRequestException(400, "The request body contains a string that is not valid Unicode (an unpaired surrogate).");
+        }
+
+        static void Visit(JsonNode node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (_, child) in obj)
+                    {
+                        if (child is not null)
+                        {
+                            Visit(child);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        if (item is not null)
+                        {
+                            Visit(item);
+                        }
+                    }
+
+                    break;
+                case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                    _ = value.GetValue<string>();
+                    break;
+            }
         }
     }
 
