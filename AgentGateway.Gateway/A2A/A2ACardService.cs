@@ -19,6 +19,9 @@ internal sealed class A2ACardService(A2AUpstream upstream, TimeProvider time, IL
 
     private readonly ConcurrentDictionary<string, CachedCard> _cache = new(StringComparer.Ordinal);
 
+    /// <summary>Cards held (for tests: the count must not follow what anonymous callers send).</summary>
+    internal int CachedCount => _cache.Count;
+
     /// <param name="path">The card file asked for, as <see cref="A2ACardPaths.Requested"/> spelled it.</param>
     public async Task HandleAsync(HttpContext context, GatewayRoute route, A2ABackendConfig backend, string path)
     {
