@@ -1,4 +1,3 @@
-using AgentGateway.A2A.Protocol;
 using AgentGateway.Routing;
 
 namespace AgentGateway.A2A;
@@ -17,9 +16,9 @@ internal sealed class A2ABackendHandler(A2ACardService cards, A2AJsonRpcProxy js
         var path = context.Request.Path.Value ?? "";
         var method = context.Request.Method;
 
-        if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && path is A2AHeaders.CardPath or A2AHeaders.LegacyCardPath)
+        if (A2ACardPaths.Requested(context.Request) is { } cardPath)
         {
-            return cards.HandleAsync(context, route, backend);
+            return cards.HandleAsync(context, route, backend, cardPath);
         }
 
         return HttpMethods.IsPost(method) && !IsRestPath(path)

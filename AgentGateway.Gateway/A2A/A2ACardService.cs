@@ -15,18 +15,23 @@ namespace AgentGateway.A2A;
 internal sealed class A2ACardService(A2AUpstream upstream, TimeProvider time, ILogger<A2ACardService> logger)
 {
     private const string RetriedKey = "a2a.card.retried";
+    private const int PruneAbove = 64;
 
     private readonly ConcurrentDictionary<string, CachedCard> _cache = new(StringComparer.Ordinal);
 
-    public async Task HandleAsync(HttpContext context, GatewayRoute route, A2ABackendConfig backend)
+    /// <summary>Cards held (for tests: the count must not follow what anonymous callers send).</summary>
+    internal int CachedCount => _cache.Count;
+
+    /// <param name="path">The card file asked for, as <see cref="A2ACardPaths.Requested"/> spelled it.</param>
+    public async Task HandleAsync(HttpContext context, GatewayRoute route, A2ABackendConfig backend, string path)
     {
-        var version = context.Request.Headers[A2AHeaders.Version].ToString();
-        var path = context.Request.Path.Value!;
-        var key = $"{route.Backend}\n{backend.Url}\n{path}\n{version}";
+        // Only the versions the gateway knows share cached answers, so anonymous callers cannot grow the cache.
+        var version = CardVersion.Of(context.Request.Headers[A2AHeaders.Version]);
+        var key = version is null ? null : $"{route.Backend}\n{backend.Url}\n{path}\n{version}";
         var now = time.GetUtcNow();
-        if (!_cache.TryGetValue(key, out var cached) || cached.Expires <= now)
+        if (key is null || !_cache.TryGetValue(key, out var cached) || cached.Expires <= now)
         {
-            cached = await FetchAsync(context, route, backend, path);
+            cached = await FetchAsync(context, route, backend, path, version);
             if (cached is null)
             {
                 return;
@@ -34,9 +39,9 @@ internal sealed class A2ACardService(A2AUpstream upstream, TimeProvider time, IL
 
             var ttl = Duration.TryParse(backend.CardCacheTtl, out var t) ? t : TimeSpan.FromSeconds(30);
             cached = cached with { Expires = now + ttl };
-            if (ttl > TimeSpan.Zero)
+            if (key is not null && ttl > TimeSpan.Zero)
             {
-                _cache[key] = cached;
+                Store(key, cached, now);
             }
         }
 
@@ -52,7 +57,11 @@ internal sealed class A2ACardService(A2AUpstream upstream, TimeProvider time, IL
 
         if (card is null)
         {
-            _cache.TryRemove(key, out _);
+            if (key is not null)
+            {
+                _cache.TryRemove(key, out _);
+            }
+
             Log.BadCard(logger, route.Name, route.Backend, "not a JSON object");
             await A2AErrors.WriteRestAsync(context, StatusCodes.Status502BadGateway, $"Agent '{route.Backend}' returned an agent card that is not a JSON object");
             return;
@@ -110,12 +119,39 @@ internal sealed class A2ACardService(A2AUpstream upstream, TimeProvider time, IL
         return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}");
     }
 
-    private async Task<CachedCard?> FetchAsync(HttpContext context, GatewayRoute route, A2ABackendConfig backend, string path)
+    // Entries of backends renamed or re-pointed by a reload are never hit again; drop expired ones now and then.
+    private void Store(string key, CachedCard card, DateTimeOffset now)
+    {
+        if (_cache.Count >= PruneAbove)
+        {
+            foreach (var (staleKey, stale) in _cache)
+            {
+                if (stale.Expires <= now)
+                {
+                    _cache.TryRemove(staleKey, out _);
+                }
+            }
+        }
+
+        _cache[key] = card;
+    }
+
+    private async Task<CachedCard?> FetchAsync(HttpContext context, GatewayRoute route, A2ABackendConfig backend, string path, string? version)
     {
         var target = A2AUpstream.Target(backend, path);
         try
         {
             using var request = A2AUpstream.CreateRequest(context, backend, HttpMethod.Get, target, null);
+            if (version is not null)
+            {
+                // Ask in the normalised version, so the cached answer is the one every caller sharing the key wants.
+                request.Headers.Remove(A2AHeaders.Version);
+                if (version.Length > 0)
+                {
+                    request.Headers.TryAddWithoutValidation(A2AHeaders.Version, version);
+                }
+            }
+
             using var response = await upstream.SendAsync(backend, request, context.RequestAborted);
             if (!response.IsSuccessStatusCode)
             {
@@ -124,7 +160,7 @@ internal sealed class A2ACardService(A2AUpstream upstream, TimeProvider time, IL
                 if (response.StatusCode == System.Net.HttpStatusCode.NotFound && !context.Items.ContainsKey(RetriedKey))
                 {
                     context.Items[RetriedKey] = true;
-                    return await FetchAsync(context, route, backend, other);
+                    return await FetchAsync(context, route, backend, other, version);
                 }
 
                 Log.BadCard(logger, route.Name, route.Backend, $"HTTP {(int)response.StatusCode}");
@@ -134,8 +170,8 @@ internal sealed class A2ACardService(A2AUpstream upstream, TimeProvider time, IL
             }
 
             var json = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
-            var version = response.Headers.TryGetValues(A2AHeaders.Version, out var v) ? v.FirstOrDefault() : null;
-            return new CachedCard(json, version, DateTimeOffset.MinValue);
+            var answered = response.Headers.TryGetValues(A2AHeaders.Version, out var v) ? v.FirstOrDefault() : null;
+            return new CachedCard(json, answered, DateTimeOffset.MinValue);
         }
         catch (HttpRequestException ex)
         {

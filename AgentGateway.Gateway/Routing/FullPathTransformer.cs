@@ -3,8 +3,9 @@ using Yarp.ReverseProxy.Forwarder;
 namespace AgentGateway.Routing;
 
 /// <summary>
-/// Forwards the request's full original path (route prefix included), as a reverse proxy in front of an
-/// existing API is expected to; YARP's default would send only the remainder after PathBase.
+/// Forwards the request's full canonical path (route prefix included, see <see cref="HttpRoutePath"/>), as a reverse
+/// proxy in front of an existing API is expected to; YARP's default would send only the remainder after PathBase, and
+/// re-escaping the decoded <c>PathString</c> would turn a <c>%2F</c> the client sent into <c>%252F</c>.
 /// </summary>
 internal sealed class FullPathTransformer : HttpTransformer
 {
@@ -13,7 +14,10 @@ internal sealed class FullPathTransformer : HttpTransformer
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
-        var request = httpContext.Request;
-        proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, request.PathBase.Add(request.Path), request.QueryString);
+        // Set for every http route by RouteMatchingMiddleware; without it nothing authorized this request's path.
+        var path = httpContext.Features.Get<HttpRoutePath>()
+            ?? throw new InvalidOperationException("the request's canonical path was not established");
+        var prefix = destinationPrefix.EndsWith('/') ? destinationPrefix[..^1] : destinationPrefix;
+        proxyRequest.RequestUri = new Uri(prefix + path.Forwarded + httpContext.Request.QueryString.ToUriComponent(), UriKind.Absolute);
     }
 }

@@ -116,6 +116,14 @@ internal sealed partial class HttpBackendHandler(
             return;
         }
 
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left (the access log records 499) or the route's deadline fired (TimeoutMiddleware answers
+            // 504): neither is the upstream's failure, and there is nobody to send a 502 to.
+            Log.Cancelled(logger, route.Name, destination, error);
+            return;
+        }
+
         Log.ForwardFailed(logger, route.Name, destination, error);
         if (!context.Response.HasStarted)
         {
@@ -159,6 +167,9 @@ internal sealed partial class HttpBackendHandler(
 
         [LoggerMessage(3, LogLevel.Warning, "Route {Route}: {Destination} refused the connection; sending the request to the next destination")]
         public static partial void FailingOver(ILogger logger, string route, string destination);
+
+        [LoggerMessage(4, LogLevel.Debug, "Route {Route}: request to {Destination} cancelled before it finished ({Error})")]
+        public static partial void Cancelled(ILogger logger, string route, string destination, ForwarderError error);
 
         [LoggerMessage(2, LogLevel.Information, "Route {Route}: try at {Destination} failed ({Reason}); retrying (try {Attempt} of {Attempts})")]
         public static partial void Retrying(ILogger logger, string route, string destination, string reason, int attempt, int attempts);

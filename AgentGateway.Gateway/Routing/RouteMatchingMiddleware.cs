@@ -5,7 +5,8 @@ namespace AgentGateway.Routing;
 /// <summary>
 /// Finds the route for a request (first match wins), records it as a feature with the config snapshot
 /// taken now (so a reload mid-request does not change how it is served) and moves the route prefix into
-/// PathBase. No match → 404 with a JSON body.
+/// PathBase. No match → 404 with a JSON body. On http routes it also settles the request's canonical path
+/// (<see cref="HttpRoutePath"/>), answering 400 when the path has no single meaning.
 /// </summary>
 internal sealed class RouteMatchingMiddleware(RequestDelegate next, RouteTableProvider routes)
 {
@@ -23,6 +24,17 @@ internal sealed class RouteMatchingMiddleware(RequestDelegate next, RouteTablePr
         if (context.Features.Get<RequestTelemetryFeature>() is { } telemetry)
         {
             (telemetry.Route, telemetry.BackendKind, telemetry.Backend) = (route.Name, route.Kind, route.Backend);
+        }
+
+        if (route.Kind == RouteKinds.Http)
+        {
+            if (HttpRoutePath.For(context, route, out var error) is not { } path)
+            {
+                await GatewayErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "invalid_path", $"route '{route.Name}': {error}");
+                return;
+            }
+
+            context.Features.Set(path);
         }
 
         var originalBase = context.Request.PathBase;

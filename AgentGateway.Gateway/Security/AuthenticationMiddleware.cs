@@ -44,10 +44,7 @@ internal sealed partial class AuthenticationMiddleware(RequestDelegate next, Rou
     /// some), so GETs of the well-known card paths on a2a routes pass anonymously; everything else is checked.
     /// </summary>
     private static bool IsPublicAgentCard(HttpContext context, GatewayRoute route) =>
-        route.Kind == RouteKinds.A2A
-        && HttpMethods.IsGet(context.Request.Method)
-        && (context.Request.Path.Equals("/.well-known/agent-card.json", StringComparison.OrdinalIgnoreCase)
-            || context.Request.Path.Equals("/.well-known/agent.json", StringComparison.OrdinalIgnoreCase));
+        route.Kind == RouteKinds.A2A && A2A.A2ACardPaths.Requested(context.Request) is not null;
 
     private static partial class Log
     {

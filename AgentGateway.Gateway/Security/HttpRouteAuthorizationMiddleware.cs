@@ -3,27 +3,42 @@ using AgentGateway.Routing;
 namespace AgentGateway.Security;
 
 /// <summary>
-/// Authorizes plain http routes as a whole (<c>Action::"http"</c> on <c>Route::"name"</c> with method and
-/// path). The other kinds authorize inside their handlers, where the tool, model or agent method is known.
+/// Authorizes plain http routes as a whole (<c>Action::"http"</c> on <c>Route::"name"</c> with method and the
+/// canonical path, see <see cref="HttpRoutePath"/>), then removes the credentials the gateway consumed. The other
+/// kinds authorize inside their handlers, where the tool, model or agent method is known.
 /// </summary>
 internal sealed class HttpRouteAuthorizationMiddleware(RequestDelegate next, IRequestAuthorizer authorizer)
 {
+    // The headers RouteAuthenticator reads. They prove who the caller is to the gateway, not to the upstream.
+    private static readonly string[] GatewayCredentialHeaders = ["Authorization", "x-api-key"];
+
     public async Task InvokeAsync(HttpContext context)
     {
         var route = context.Features.Get<GatewayRoute>()!;
         if (route.Kind == RouteKinds.Http)
         {
+            // RouteMatchingMiddleware sets the path on every http route; without it there is nothing to authorize.
+            var path = context.Features.Get<HttpRoutePath>();
             var request = new AuthorizationRequest("http", "Route", route.Name, new Dictionary<string, object?>
             {
                 ["method"] = context.Request.Method,
-                ["path"] = context.Request.PathBase.Add(context.Request.Path).Value ?? "/",
+                ["path"] = path?.ForPolicy,
             });
-            var result = await authorizer.AuthorizeAsync(context, request, context.RequestAborted);
-            if (!result.Allowed)
+            var result = path is null ? null : await authorizer.AuthorizeAsync(context, request, context.RequestAborted);
+            if (result is not { Allowed: true })
             {
                 await GatewayErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "forbidden",
                     $"route '{route.Name}': {context.Request.Method} is not permitted for this caller");
                 return;
+            }
+
+            // Removed here, before the traffic policies, so a header rule may still set the upstream's own credentials.
+            if (!route.Snapshot.Http[route.Backend].Passthrough && route.Policies.Any(p => p.Authentication is not null))
+            {
+                foreach (var name in GatewayCredentialHeaders)
+                {
+                    context.Request.Headers.Remove(name);
+                }
             }
         }
 

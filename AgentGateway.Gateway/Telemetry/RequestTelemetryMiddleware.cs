@@ -23,21 +23,33 @@ internal sealed class RequestTelemetryMiddleware(RequestDelegate next, IGatewayC
         var originalBody = context.Features.Get<IHttpResponseBodyFeature>()!;
         var counting = new StreamResponseBodyFeature(new CountingStream(originalBody.Stream, telemetry), originalBody);
         context.Features.Set<IHttpResponseBodyFeature>(counting);
+        var clientLeft = false;
         try
         {
             await next(context);
+            // Read before completing: CompleteAsync starts the response, which would hide that nothing was sent.
+            clientLeft = ClientLeftBeforeResponse(context);
             await counting.CompleteAsync();
+        }
+        catch
+        {
+            clientLeft = ClientLeftBeforeResponse(context);
+            throw;
         }
         finally
         {
             context.Features.Set(originalBody);
-            Record(context, telemetry, Stopwatch.GetElapsedTime(started));
+            Record(context, telemetry, Stopwatch.GetElapsedTime(started), clientLeft);
         }
     }
 
-    private void Record(HttpContext context, RequestTelemetryFeature telemetry, TimeSpan elapsed)
+    // nginx's 499: the client closed the connection before any response was sent (whatever status a step had set).
+    private static bool ClientLeftBeforeResponse(HttpContext context) =>
+        context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted;
+
+    private void Record(HttpContext context, RequestTelemetryFeature telemetry, TimeSpan elapsed, bool clientLeft)
     {
-        var status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 499 : context.Response.StatusCode;
+        var status = clientLeft ? 499 : context.Response.StatusCode;
         var principal = GatewayClaims.CedarPrincipal(context.User) is var (type, id) && type != "Anonymous" ? $"{type}::{id}" : null;
         var tags = new TagList
         {
