@@ -34,15 +34,17 @@ mcp:
         url: $server_url
 YAML
 
-# The gateway's own log goes to stderr so the suite keeps it in the scenario's stderr.txt.
 dotnet "$dll" --config "$work/gateway.yaml" --urls "http://127.0.0.1:$port" >"$work/gateway.log" 2>&1 &
 gateway=$!
 stop() {
   kill -TERM "$gateway" 2>/dev/null || true
   wait "$gateway" 2>/dev/null || true
   if [[ "${status:-1}" -ne 0 ]]; then
-    echo "--- gateway log ($work/gateway.log)" >&2
-    tail -60 "$work/gateway.log" >&2 || true
+    # The gateway's warnings and errors (e.g. a target that did not connect), then its last lines.
+    echo "--- gateway warnings and errors ($work/gateway.log)" >&2
+    grep -E -A1 '^(warn|fail|crit):' "$work/gateway.log" | head -40 >&2 || true
+    echo "--- gateway log, last lines" >&2
+    tail -15 "$work/gateway.log" >&2 || true
   fi
 }
 trap stop EXIT

@@ -74,7 +74,8 @@ internal static class OpenApiToolBuilder
 
     private static Uri ResolveBaseUrl(string? serverUrl, Uri? documentUri)
     {
-        if (serverUrl is { Length: > 0 } && Uri.TryCreate(serverUrl, UriKind.Absolute, out var absolute))
+        // Only http(s) counts as absolute: on Unix "/api/v3" parses as an absolute file:// URI.
+        if (serverUrl is { Length: > 0 } && Uri.TryCreate(serverUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
             return absolute;
         }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -13,8 +15,8 @@ namespace AgentGateway.Mcp.Upstream;
 /// answers another one. Upstream the gateway wants the handshake (sessions it can record, server-initiated requests)
 /// but not the probe: it is one more round trip per connection, stdio servers that ignore unknown methods stall it
 /// for the probe timeout, and servers that answer unknown methods with an empty result (or with a session header)
-/// make it fail outright. So this transport answers the probe itself, as a server without <c>server/discover</c>
-/// would, and the SDK goes straight to <c>initialize</c>. Everything else passes through unchanged.
+/// make it fail outright. So this transport answers the probe itself, without sending it (see <see cref="ProbeAnswer"/>),
+/// and the SDK goes straight to <c>initialize</c>. Everything else passes through unchanged.
 /// </summary>
 internal sealed class InitializeHandshakeTransport(IClientTransport inner) : IClientTransport
 {
@@ -22,6 +24,22 @@ internal sealed class InitializeHandshakeTransport(IClientTransport inner) : ICl
 
     public async Task<ITransport> ConnectAsync(CancellationToken cancellationToken = default) =>
         new Session(await inner.ConnectAsync(cancellationToken));
+
+    /// <summary>
+    /// The probe's answer: a discovery result whose only revision is <see cref="OfferedRevision"/>. The SDK then takes
+    /// its documented path for such a server — the <c>initialize</c> handshake offering the highest listed revision
+    /// that has one, accepting any initialize revision in return — without logging a failed request per connection.
+    /// </summary>
+    private static readonly JsonNode ProbeAnswer = JsonSerializer.SerializeToNode(new DiscoverResult
+    {
+        SupportedVersions = [OfferedRevision],
+        Capabilities = new ServerCapabilities(),
+        TimeToLive = TimeSpan.Zero,
+        CacheScope = CacheScope.Private,
+    }, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(DiscoverResult)))!;
+
+    /// <summary>The revision the gateway offers in <c>initialize</c>: the newest that has the handshake.</summary>
+    public const string OfferedRevision = "2025-11-25";
 
     private sealed class Session : ITransport
     {
@@ -44,11 +62,7 @@ internal sealed class InitializeHandshakeTransport(IClientTransport inner) : ICl
         {
             if (message is JsonRpcRequest { Method: RequestMethods.ServerDiscover } probe)
             {
-                _messages.Writer.TryWrite(new JsonRpcError
-                {
-                    Id = probe.Id,
-                    Error = new JsonRpcErrorDetail { Code = (int)McpErrorCode.MethodNotFound, Message = "The gateway negotiates upstream through initialize" },
-                });
+                _messages.Writer.TryWrite(new JsonRpcResponse { Id = probe.Id, Result = ProbeAnswer.DeepClone() });
                 return Task.CompletedTask;
             }
 
