@@ -11,5 +11,6 @@ internal static class AdminEndpoints
         admin.MapGet("/config", (IGatewayConfigProvider config) =>
             Results.Text(ConfigRedactor.ToRedactedJson(config.Current), "application/json"));
         admin.MapPost("/authorize/explain", AuthorizeExplainEndpoint.HandleAsync);
+        admin.MapGet("/mcp/targets", McpTargetsEndpoint.Handle);
     }
 }

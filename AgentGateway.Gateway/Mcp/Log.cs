@@ -5,8 +5,8 @@ namespace AgentGateway.Mcp;
 /// <summary>Source-generated log messages of the MCP gateway. Never log tool arguments, prompts or tokens here.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "MCP target '{Target}' connected")]
-    public static partial void TargetConnected(ILogger logger, string target);
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "MCP target '{Target}' connected (protocol {ProtocolVersion})")]
+    public static partial void TargetConnected(ILogger logger, string target, string protocolVersion);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "MCP target '{Target}' disconnected; reconnecting")]
     public static partial void TargetDisconnected(ILogger logger, string target);

@@ -13,10 +13,14 @@ internal static class McpTelemetry
     public const string ToolTag = "gen_ai.tool.name";
     public const string TargetTag = "agentgateway.mcp.target";
     public const string BackendTag = "agentgateway.mcp.backend";
+    public const string TargetProtocolTag = "agentgateway.mcp.target.protocol_version";
 
-    /// <summary>Tool calls by backend, target, tool (only names that resolved, so clients cannot inflate label sets) and outcome.</summary>
+    /// <summary>
+    /// Tool calls by backend, target, tool (only names that resolved, so clients cannot inflate label sets), outcome and
+    /// the MCP revision the target negotiated ("none" when the call never reached a connected target, "openapi" for OpenAPI).
+    /// </summary>
     public static readonly Counter<long> ToolCalls = GatewayTelemetry.Meter.CreateCounter<long>(
-        "agentgateway.mcp.tool_calls", "{call}", "MCP tool calls by backend, target, tool and outcome (ok, tool_error, error)");
+        "agentgateway.mcp.tool_calls", "{call}", "MCP tool calls by backend, target, tool, outcome (ok, tool_error, error) and the target's negotiated protocol_version");
 
     /// <summary>
     /// Client sessions live on this replica, by backend: started by the SDK's session loop (created or migrated here)

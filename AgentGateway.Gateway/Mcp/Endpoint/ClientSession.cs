@@ -122,7 +122,8 @@ internal sealed class ClientSession : IUpstreamCallbacks, IAsyncDisposable
 
     public async ValueTask<ElicitResult> ElicitAsync(string target, ElicitRequestParams? request, CancellationToken cancellationToken) =>
         await RequestAsync<ElicitRequestParams, ElicitResult>(RequestMethods.ElicitationCreate,
-            request ?? throw new McpProtocolException("Missing params", McpErrorCode.InvalidParams), cancellationToken);
+            RevisionBridge.ForClient(request ?? throw new McpProtocolException("Missing params", McpErrorCode.InvalidParams), _server.NegotiatedProtocolVersion),
+            cancellationToken);
 
     private async Task<TResult> RequestAsync<TParams, TResult>(string method, TParams parameters, CancellationToken cancellationToken)
         where TResult : class

@@ -74,6 +74,9 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
 
     public Task StartAsync(CancellationToken cancellationToken) => _host.StartAsync(cancellationToken);
 
+    /// <summary>The backend's shared target connections (the admin API's view; sessions' own connections negotiate alike).</summary>
+    public IReadOnlyList<TargetStatus> DescribeTargets() => [.. _shared.Connections.Select(static c => c.Describe())];
+
     /// <summary>
     /// Per new session (and per sessionless request): advertise the union of the targets' capabilities (see
     /// <see cref="MergedCapabilities"/>). Never waits for targets: a client's discovery probe has a short timeout.

@@ -40,6 +40,16 @@ internal sealed class McpRuntimeRegistry(IServiceProvider services, IGatewayConf
         }
     }
 
+    /// <summary>The runtimes built so far (a backend gets one on its first request), by backend name.</summary>
+    public IReadOnlyDictionary<string, McpBackendRuntime> Running()
+    {
+        lock (_lock)
+        {
+            return _runtimes.Where(static r => r.Value.Runtime.IsCompletedSuccessfully)
+                .ToDictionary(static r => r.Key, static r => r.Value.Runtime.Result, StringComparer.Ordinal);
+        }
+    }
+
     private async Task<McpBackendRuntime> CreateAsync(string backend, McpBackendConfig config, SessionsConfig sessions)
     {
         var ttl = Duration.TryParse(sessions.Ttl, out var parsed) ? parsed : TimeSpan.FromMinutes(30);

@@ -71,22 +71,28 @@ internal sealed partial class FederatedHandlers(string backend, McpAuthorization
         var (connection, name) = await TargetResolver.ResolveNameAsync(targets, request.Name, "tool", _tools, t => RefreshToolsAsync(targets, t), ct);
         activity?.SetTag(McpTelemetry.TargetTag, connection.Name);
         var outcome = "error";
+        var protocol = "none";
         try
         {
             await authorization.DemandAsync(McpAuthorization.CallTool, request.Name, connection.Name, name, request.Arguments, ct);
             var progress = request.ProgressToken is { } token ? new ForwardingProgress(ctx.Server, token) : null;
-            var result = await connection.GetOrThrow().CallToolAsync(name, request.Arguments, progress, UpstreamMeta.From(request), ct);
+            var target = connection.GetOrThrow();
+            protocol = target.ProtocolVersion ?? "openapi";
+            activity?.SetTag(McpTelemetry.TargetProtocolTag, protocol);
+            var result = await target.CallToolAsync(name, request.Arguments, progress, UpstreamMeta.From(request), ct);
             if (progress is not null)
             {
                 await progress.FlushAsync();
             }
 
             outcome = result.IsError == true ? "tool_error" : "ok";
-            return result;
+            FederatedNames.ExposeUris(result.Content, connection.Name, targets.Prefixed);
+            return RevisionBridge.ForClient(result, ctx.Server.NegotiatedProtocolVersion);
         }
         finally
         {
-            McpTelemetry.ToolCalls.Add(1, new("backend", backend), new("target", connection.Name), new("tool", request.Name), new("outcome", outcome));
+            McpTelemetry.ToolCalls.Add(1, new("backend", backend), new("target", connection.Name), new("tool", request.Name), new("outcome", outcome),
+                new("protocol_version", protocol));
         }
     }
 
@@ -129,7 +135,9 @@ internal sealed partial class FederatedHandlers(string backend, McpAuthorization
         var (connection, name) = await TargetResolver.ResolveNameAsync(targets, request.Name, "prompt", _prompts, t => RefreshPromptsAsync(targets, t), ct);
         activity?.SetTag(McpTelemetry.TargetTag, connection.Name);
         await authorization.DemandAsync(McpAuthorization.GetPrompt, request.Name, connection.Name, name, null, ct);
-        return await connection.GetOrThrow().GetPromptAsync(name, request.Arguments, UpstreamMeta.From(request), ct);
+        var result = await connection.GetOrThrow().GetPromptAsync(name, request.Arguments, UpstreamMeta.From(request), ct);
+        FederatedNames.ExposeUris(result.Messages.Select(static m => m.Content), connection.Name, targets.Prefixed);
+        return RevisionBridge.ForClient(result, ctx.Server.NegotiatedProtocolVersion);
     }
 
     /// <summary>Under prefix: never, the first target (config order) keeps a name; later duplicates are left out and logged.</summary>

@@ -1,3 +1,5 @@
+using ModelContextProtocol.Protocol;
+
 namespace AgentGateway.Mcp.Federation;
 
 /// <summary>
@@ -15,6 +17,31 @@ internal static class FederatedNames
 
     public static string ExposeUri(string target, string uri, bool prefixed) =>
         prefixed ? string.Concat(target, "+", uri) : uri;
+
+    /// <summary>
+    /// Resource URIs inside tool results and prompts (resource links, embedded resources) are the target's own; the
+    /// client reads them back through the gateway, so they are exposed the way listed resources are.
+    /// </summary>
+    public static void ExposeUris(IEnumerable<ContentBlock> content, string target, bool prefixed)
+    {
+        if (!prefixed)
+        {
+            return;
+        }
+
+        foreach (var block in content)
+        {
+            switch (block)
+            {
+                case ResourceLinkBlock link:
+                    link.Uri = ExposeUri(target, link.Uri, prefixed);
+                    break;
+                case EmbeddedResourceBlock embedded:
+                    embedded.Resource.Uri = ExposeUri(target, embedded.Resource.Uri, prefixed);
+                    break;
+            }
+        }
+    }
 
     /// <summary>Splits <c>target_name</c>; the target must be one of <paramref name="targets"/>.</summary>
     public static bool TrySplitName(string exposed, IReadOnlyCollection<string> targets, out string target, out string name) =>

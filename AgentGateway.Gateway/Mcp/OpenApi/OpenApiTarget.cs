@@ -21,6 +21,10 @@ internal sealed class OpenApiTarget(string name, OpenApiToolSet toolSet, HttpCli
 
     public ServerCapabilities Capabilities { get; } = new() { Tools = new ToolsCapability() };
 
+    public string? ProtocolVersion => null;
+
+    public Implementation? ServerInfo => null;
+
     public Sessions.UpstreamSessionState? Session => null;
 
     public Task Completion => _closed.Task;

@@ -20,7 +20,9 @@ internal static class OpenApiToolBuilder
             throw new InvalidDataException("Invalid OpenAPI document: " + string.Join("; ", errors));
         }
 
-        var baseUrl = ResolveBaseUrl(baseUrlOverride ?? document.Servers?.FirstOrDefault()?.Url, documentUri);
+        var baseUrl = baseUrlOverride is { } configured
+            ? ResolveBaseUrl(configured, null)
+            : ResolveDocumentServer(document.Servers?.FirstOrDefault()?.Url, documentUri);
         var tools = new List<OpenApiOperationTool>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, pathItem) in document.Paths ?? [])
@@ -47,9 +49,33 @@ internal static class OpenApiToolBuilder
         return new OpenApiToolSet(baseUrl, tools, headers);
     }
 
+    /// <summary>
+    /// The document's own server when no <c>baseUrl</c> is configured. A document fetched from a URL is content of
+    /// that host: it may name where on its own origin the API lives (relative URLs are the usual case), but not send
+    /// the gateway, with its configured headers, to any other host — that takes an explicit <c>baseUrl</c>.
+    /// </summary>
+    private static Uri ResolveDocumentServer(string? serverUrl, Uri? documentUri)
+    {
+        var resolved = ResolveBaseUrl(serverUrl, documentUri);
+        if (documentUri is not null && !SameOrigin(resolved, documentUri))
+        {
+            throw new InvalidDataException(
+                $"The OpenAPI document fetched from {documentUri.GetLeftPart(UriPartial.Authority)} names a server on another origin "
+                + $"({resolved.GetLeftPart(UriPartial.Authority)}); set openapi.baseUrl to call it");
+        }
+
+        return resolved;
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+
     private static Uri ResolveBaseUrl(string? serverUrl, Uri? documentUri)
     {
-        if (serverUrl is { Length: > 0 } && Uri.TryCreate(serverUrl, UriKind.Absolute, out var absolute))
+        // Only http(s) counts as absolute: on Unix "/api/v3" parses as an absolute file:// URI.
+        if (serverUrl is { Length: > 0 } && Uri.TryCreate(serverUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
             return absolute;
         }

@@ -15,6 +15,12 @@ internal interface IUpstreamTarget : IAsyncDisposable
 {
     ServerCapabilities Capabilities { get; }
 
+    /// <summary>The MCP revision negotiated with the target (null for the OpenAPI adapter, which speaks HTTP).</summary>
+    string? ProtocolVersion { get; }
+
+    /// <summary>The name and version the target reported (null for the OpenAPI adapter).</summary>
+    Implementation? ServerInfo { get; }
+
     /// <summary>The upstream Streamable HTTP session, kept in the session store so other replicas resume it (else null).</summary>
     UpstreamSessionState? Session { get; }
 

@@ -33,6 +33,10 @@ internal sealed class McpClientTarget : IUpstreamTarget
 
     public ServerCapabilities Capabilities => client.ServerCapabilities;
 
+    public string? ProtocolVersion => client.NegotiatedProtocolVersion;
+
+    public Implementation? ServerInfo => client.ServerInfo;
+
     public UpstreamSessionState? Session => _session ??= client.SessionId is { } id ? new UpstreamSessionState
     {
         SessionId = id,

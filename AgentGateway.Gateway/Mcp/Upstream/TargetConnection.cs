@@ -55,6 +55,8 @@ internal sealed class TargetConnection : IAsyncDisposable
 
     public IUpstreamTarget GetOrThrow() => _current ?? throw UpstreamErrors.Unavailable(Name);
 
+    public TargetStatus Describe() => TargetStatus.Of(Config, _current);
+
     private async Task RunAsync(CancellationToken stopping)
     {
         var backoff = MinBackoff;
@@ -88,7 +90,7 @@ internal sealed class TargetConnection : IAsyncDisposable
 
             backoff = MinBackoff;
             _current = target;
-            Log.TargetConnected(_logger, Name);
+            Log.TargetConnected(_logger, Name, target.ProtocolVersion ?? "n/a (OpenAPI)");
             StateChanged?.Invoke(this); // before the first attempt completes, so owners see the state first
             _firstAttempt.TrySetResult();
 

@@ -14,8 +14,6 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
 
-    public const string UpstreamProtocolVersion = "2025-11-25";
-
     private readonly ILogger _logger = loggerFactory.CreateLogger("AgentGateway.Mcp.Upstream");
 
     /// <summary>
@@ -38,7 +36,7 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
             return resumed;
         }
 
-        var transport = CreateTransport(target, baseDirectory, ownsSession, knownSessionId: null);
+        var transport = new InitializeHandshakeTransport(CreateTransport(target, baseDirectory, ownsSession, knownSessionId: null));
         var client = await McpClient.CreateAsync(transport, CreateClientOptions(target.Name, callbacks), loggerFactory, cancellationToken);
         return new McpClientTarget(target.Name, client);
     }
@@ -96,7 +94,8 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
                 Command = stdio.Command,
                 Arguments = [.. stdio.Args],
                 WorkingDirectory = stdio.WorkingDirectory is { Length: > 0 } dir ? Path.GetFullPath(dir, baseDirectory) : baseDirectory,
-                EnvironmentVariables = stdio.Env.ToDictionary(static p => p.Key, static p => (string?)p.Value),
+                InheritEnvironmentVariables = false, // the gateway's secrets stay in the gateway
+                EnvironmentVariables = StdioEnvironment.For(stdio),
                 StandardErrorLines = line => Log.TargetStderr(_logger, name, line),
             }, loggerFactory);
         }
@@ -164,10 +163,12 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
 
         return new McpClientOptions
         {
-            // Upstream we always use the initialize handshake: it gives a session (kept in the session store) and
-            // server-initiated sampling/elicitation/roots over it, which is what the gateway forwards; 2025-x servers
-            // (including SDK servers in Stateful mode) would refuse sessionless 2026-07-28 requests anyway.
-            ProtocolVersion = UpstreamProtocolVersion,
+            // Unset, so the revision is negotiated: the SDK offers 2025-11-25 through initialize and accepts any
+            // revision from 2024-11-05 on that the server answers (a pinned version is also the only one accepted).
+            // InitializeHandshakeTransport keeps the SDK from probing for 2026-07-28 first: upstream we always use
+            // the handshake, which gives a session (kept in the session store) and server-initiated
+            // sampling/elicitation/roots over it, which is what the gateway forwards.
+            ProtocolVersion = null,
             ClientInfo = new Implementation { Name = "AgentGateway", Version = "1.0.0" },
             Capabilities = capabilities,
             Handlers = handlers,
