@@ -18,6 +18,12 @@ public sealed record GatewayConfig
     /// <summary>The admin API (config dump, health, metrics, policy explain).</summary>
     public AdminConfig Admin { get; init; } = new();
 
+    /// <summary>
+    /// The gateway's public base URL (e.g. <c>https://gateway.example.com</c>), used for the URLs it advertises
+    /// (MCP protected-resource metadata). When unset they are built from the request, if its Host is trusted.
+    /// </summary>
+    public string? PublicUrl { get; init; }
+
     /// <summary>Routes, first match wins.</summary>
     public IReadOnlyList<RouteConfig> Routes { get; init; } = [];
 

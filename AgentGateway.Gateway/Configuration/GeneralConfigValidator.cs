@@ -28,6 +28,13 @@ internal sealed class GeneralConfigValidator : IConfigValidator
             context.Error("admin.url", $"'{config.Admin.Url}' is not an absolute http URL (use \"\" to turn the admin API off)");
         }
 
+        if (config.PublicUrl is { Length: > 0 } publicUrl
+            && (!Uri.TryCreate(publicUrl, UriKind.Absolute, out var pub) || pub.Scheme is not ("http" or "https")
+                || pub.UserInfo.Length > 0 || pub.Query.Length > 0 || pub.Fragment.Length > 0))
+        {
+            context.Error("publicUrl", $"'{publicUrl}' is not an absolute http(s) URL without user, query or fragment");
+        }
+
         if (config.Sessions.Store is not ("memory" or "redis"))
         {
             context.Error("sessions.store", $"'{config.Sessions.Store}' is not a session store (memory or redis)");

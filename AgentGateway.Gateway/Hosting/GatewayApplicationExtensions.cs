@@ -27,13 +27,13 @@ public static class GatewayApplicationExtensions
         var admin = app.Services.GetRequiredService<AdminListener>();
         var dispatcher = app.Services.GetRequiredService<BackendDispatcher>();
         app.MapDefaultEndpoints();
-        if (admin.Port != 0)
+        if (admin.Enabled)
         {
-            app.MapGatewayAdmin(admin.Port);
-            app.MapPrometheusScrapingEndpoint("/metrics").RequireHost($"*:{admin.Port}");
+            app.MapGatewayAdmin();
         }
 
-        app.UseWhen(ctx => ctx.GetEndpoint() is null && !admin.IsAdminRequest(ctx), gateway =>
+        // The admin socket serves the admin API and health only; routes are for the public listeners.
+        app.UseWhen(ctx => ctx.GetEndpoint() is null && !AdminListener.IsAdminRequest(ctx), gateway =>
         {
             gateway.UseMiddleware<RequestTelemetryMiddleware>();
             gateway.UseGatewaySecurityDiscovery();

@@ -10,7 +10,7 @@ namespace AgentGateway.Hosting;
 /// <summary>
 /// Binds the gateway's listeners: the config's <c>listeners</c> when present (each bound explicitly, with
 /// TLS / mTLS when it is https), otherwise the host URLs (ASPNETCORE_URLS / --urls / ASPNETCORE_HTTP_PORTS),
-/// plus the admin URL. Listener changes need a restart; certificate files reload by themselves.
+/// plus the admin URL on a socket of its own. Listener changes need a restart; certificate files reload by themselves.
 /// </summary>
 internal static class GatewayListeners
 {
@@ -29,21 +29,25 @@ internal static class GatewayListeners
         });
         if (listeners.Count == 0)
         {
+            // Kestrel binds the host URLs itself (UseUrls semantics: localhost, *.localhost, host names, default
+            // certificate); the admin socket is recognised by its address and marked before it binds.
             var urls = HostUrls(configuration);
-            if (admin.Url is { Length: > 0 } adminUrl)
+            if (admin.Enabled)
             {
-                urls.Add(adminUrl);
+                admin.EnsureOwnSocket(urls);
+                urls = [.. urls, admin.Url!];
             }
 
             builder.WebHost.UseUrls([.. urls.Distinct(StringComparer.OrdinalIgnoreCase)]);
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(admin.AttachIfAdminSocket));
             return;
         }
 
-        var baseDirectory = ConfigBaseDirectory(configuration);
         // The configured listeners replace the host URLs; clearing them avoids Kestrel's "overriding addresses" warning.
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
         builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, "");
         builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, "");
+        var baseDirectory = ConfigBaseDirectory(configuration);
         builder.WebHost.ConfigureKestrel(k =>
         {
             var logger = k.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentGateway.Hosting.Listeners");
@@ -60,17 +64,27 @@ internal static class GatewayListeners
                 });
             }
 
-            if (admin.Url is { Length: > 0 } adminUrl)
-            {
-                Listen(k, adminUrl, _ => { });
-            }
+            ListenAdmin(k, admin);
         });
+    }
+
+    private static void ListenAdmin(KestrelServerOptions kestrel, AdminListener admin)
+    {
+        if (admin.Enabled)
+        {
+            // Its own socket, marked as the admin one: requests are told apart by socket, not by Host.
+            Listen(kestrel, admin.Url!, admin.Attach);
+        }
     }
 
     private static void Listen(KestrelServerOptions kestrel, string url, Action<ListenOptions> configure)
     {
         var address = BindingAddress.Parse(url);
-        if (string.Equals(address.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+        if (address.IsUnixPipe)
+        {
+            kestrel.ListenUnixSocket(address.UnixPipePath, configure);
+        }
+        else if (IsLocalhost(address.Host))
         {
             kestrel.ListenLocalhost(address.Port, configure);
         }
@@ -80,10 +94,14 @@ internal static class GatewayListeners
         }
         else
         {
-            // "*", "+", "0.0.0.0" or a host name: all interfaces, as UseUrls does.
+            // "*", "+" or a host name: all interfaces, as UseUrls does.
             kestrel.ListenAnyIP(address.Port, configure);
         }
     }
+
+    /// <summary>"localhost" and the ".localhost" names bind loopback only, as Kestrel's UseUrls does.</summary>
+    internal static bool IsLocalhost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The listeners from the raw configuration (the full load and validation come later), with <c>${NAME}</c> resolved.</summary>
     private static List<ListenerConfig> ReadListeners(ConfigurationManager configuration)

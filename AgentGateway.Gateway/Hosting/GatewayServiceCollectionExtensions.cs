@@ -1,5 +1,6 @@
 using System.Net;
 using AgentGateway.A2A;
+using AgentGateway.Admin;
 using AgentGateway.Configuration;
 using AgentGateway.Llm;
 using AgentGateway.Mcp;
@@ -34,6 +35,7 @@ public static class GatewayServiceCollectionExtensions
             .AddCheck<ConfigHealthCheck>("config")
             .AddCheck<RedisHealthCheck>("redis");
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter());
+        services.AddGatewayAdmin();
         services.AddGatewaySecurity();
         services.AddGatewayTraffic();
         services.AddGatewayLlm();

@@ -45,7 +45,7 @@ internal sealed class RouteMatcher(RouteConfig config, string kind, string backe
         return true;
     }
 
-    private static bool HostMatches(string pattern, string host) =>
+    internal static bool HostMatches(string pattern, string host) =>
         pattern.StartsWith("*.", StringComparison.Ordinal)
             ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
             : string.Equals(pattern, host, StringComparison.OrdinalIgnoreCase);

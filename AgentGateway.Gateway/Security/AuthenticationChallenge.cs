@@ -17,9 +17,11 @@ internal static class AuthenticationChallenge
                 bearer += $", error=\"invalid_token\", error_description=\"{error.Replace("\"", "'", StringComparison.Ordinal)}\"";
             }
 
-            if (route.Kind == RouteKinds.Mcp && methods.Any(m => m.Jwt is not null))
+            // Only a base URL the gateway can vouch for is advertised (GatewayPublicUrl); otherwise none at all.
+            if (route.Kind == RouteKinds.Mcp && methods.Any(m => m.Jwt is not null)
+                && context.RequestServices.GetRequiredService<GatewayPublicUrl>().BaseFor(context, route.Snapshot, route.Config) is { } baseUrl)
             {
-                bearer += $", resource_metadata=\"{ProtectedResourceMetadata.MetadataUrl(context.Request, route.Prefix)}\"";
+                bearer += $", resource_metadata=\"{ProtectedResourceMetadata.MetadataUrl(baseUrl, route.Prefix)}\"";
             }
 
             challenges.Add(bearer);

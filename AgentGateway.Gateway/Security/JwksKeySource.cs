@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AgentGateway.Security;
@@ -6,20 +7,22 @@ namespace AgentGateway.Security;
 /// <summary>
 /// Signing keys for JWT validation, from a JWKS URL (cached for 10 minutes, refetched early when a token
 /// names a key we do not have — key rotation — but at most every 10 seconds), a file, or inline JSON.
+/// Loads are single-flight: concurrent callers that need one share the one in flight. The 10-second rule
+/// counts every attempt, failed ones too, so a down IdP or a flood of tokens with unknown kids costs at
+/// most one fetch per 10 s per source (in between, the last good keys — or none, and the token is refused).
 /// </summary>
 internal sealed partial class JwksKeySource(IHttpClientFactory httpClients, TimeProvider time, ILogger<JwksKeySource> logger)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MinRefreshInterval = TimeSpan.FromSeconds(10);
-    private readonly ConcurrentDictionary<string, CachedKeys> _cache = new(StringComparer.Ordinal);
+    private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, Source> _sources = new(StringComparer.Ordinal);
 
-    private sealed record CachedKeys(IReadOnlyList<SecurityKey> Keys, DateTimeOffset FetchedAt);
-
-    public async Task<IReadOnlyList<SecurityKey>> GetKeysAsync(JwksConfig config, string baseDirectory, bool refresh, CancellationToken ct)
+    public Task<IReadOnlyList<SecurityKey>> GetKeysAsync(JwksConfig config, string baseDirectory, bool refresh, CancellationToken ct)
     {
         if (config.Inline is { Length: > 0 } inline)
         {
-            return Cached("inline:" + inline, refresh, () => Task.FromResult(inline)).Result;
+            return GetAsync("inline:" + inline, refresh, _ => Task.FromResult(inline), ct);
         }
 
         if (config.File is { Length: > 0 } file)
@@ -27,44 +30,98 @@ internal sealed partial class JwksKeySource(IHttpClientFactory httpClients, Time
             var path = Path.GetFullPath(file, baseDirectory);
             // Re-read when the file changed, so a rotated key file is picked up without a config edit.
             var stamp = File.GetLastWriteTimeUtc(path).Ticks;
-            return await Cached($"file:{path}:{stamp}", refresh, () => File.ReadAllTextAsync(path, ct));
+            return GetAsync($"file:{path}:{stamp}", refresh, token => File.ReadAllTextAsync(path, token), ct);
         }
 
         var url = config.Url!;
-        return await Cached("url:" + url, refresh, async () =>
-        {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            cts.CancelAfter(TimeSpan.FromSeconds(5));
-            return await httpClients.CreateClient("upstream").GetStringAsync(url, cts.Token);
-        });
+        return GetAsync("url:" + url, refresh, token => httpClients.CreateClient("upstream").GetStringAsync(url, token), ct);
     }
 
-    private async Task<IReadOnlyList<SecurityKey>> Cached(string key, bool refresh, Func<Task<string>> load)
+    private async Task<IReadOnlyList<SecurityKey>> GetAsync(string key, bool refresh, Func<CancellationToken, Task<string>> load, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        if (_cache.TryGetValue(key, out var cached)
-            && now - cached.FetchedAt < CacheFor
-            && (!refresh || now - cached.FetchedAt < MinRefreshInterval))
+        var source = _sources.GetOrAdd(key, _ => new Source());
+        Task<IReadOnlyList<SecurityKey>> pending;
+        lock (source)
         {
-            return cached.Keys;
+            var now = time.GetUtcNow();
+            var wanted = source.Keys is null || now - source.FetchedAt >= CacheFor || refresh;
+            if (!wanted)
+            {
+                return source.Keys!;
+            }
+
+            if (source.InFlight is null)
+            {
+                if (now - source.AttemptedAt < MinRefreshInterval)
+                {
+                    return source.Keys ?? [];
+                }
+
+                source.AttemptedAt = now;
+                source.InFlight = LoadAsync(key, source, load);
+            }
+
+            pending = source.InFlight;
         }
 
+        // The load is shared, so it runs on its own timeout: one caller giving up must not fail the others.
         try
         {
-            var keys = new JsonWebKeySet(await load()).GetSigningKeys().ToList();
-            _cache[key] = new CachedKeys(keys, now);
-            return keys;
+            return await pending.WaitAsync(ct);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or ArgumentException or OperationCanceledException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return source.Keys ?? [];
+        }
+    }
+
+    private async Task<IReadOnlyList<SecurityKey>> LoadAsync(string key, Source source, Func<CancellationToken, Task<string>> load)
+    {
+        // Never finish inline: the caller holds the lock and stores this task in InFlight after we return,
+        // so clearing InFlight before that would leave a finished task there for good.
+        await Task.Yield();
+        IReadOnlyList<SecurityKey> keys;
+        try
+        {
+            using var timeout = new CancellationTokenSource(LoadTimeout);
+            keys = new JsonWebKeySet(await load(timeout.Token)).GetSigningKeys().ToList();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or ArgumentException or OperationCanceledException
+            or UnauthorizedAccessException or JsonException)
         {
             Log.JwksUnavailable(logger, key.Split(':')[0], ex.Message);
-            return cached?.Keys ?? [];
+            lock (source)
+            {
+                source.InFlight = null;
+                return source.Keys ?? [];
+            }
         }
+
+        lock (source)
+        {
+            source.Keys = keys;
+            source.FetchedAt = time.GetUtcNow();
+            source.InFlight = null;
+        }
+
+        return keys;
+    }
+
+    /// <summary>One key source's state; guarded by locking the instance.</summary>
+    private sealed class Source
+    {
+        public IReadOnlyList<SecurityKey>? Keys { get; set; }
+
+        public DateTimeOffset FetchedAt { get; set; } = DateTimeOffset.MinValue;
+
+        public DateTimeOffset AttemptedAt { get; set; } = DateTimeOffset.MinValue;
+
+        public Task<IReadOnlyList<SecurityKey>>? InFlight { get; set; }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "JWKS ({Source}) could not be loaded, using the last known keys: {Reason}")]
+        [LoggerMessage(1, LogLevel.Warning, "JWKS ({Source}) could not be loaded, using the last known keys (if any) for at least 10 s: {Reason}")]
         public static partial void JwksUnavailable(ILogger logger, string source, string reason);
     }
 }

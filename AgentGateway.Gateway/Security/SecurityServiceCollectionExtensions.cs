@@ -9,6 +9,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<AgentGateway.Configuration.IConfigValidator, SecurityConfigValidator>();
         services.AddSingleton<JwksKeySource>();
         services.AddSingleton<JwtAuthenticator>();
+        services.AddSingleton<GatewayPublicUrl>();
         services.AddSingleton<RouteAuthenticator>();
         services.AddSingleton<CedarPolicyCache>();
         services.AddSingleton<AuthorizationErrorLog>();
