@@ -1,6 +1,7 @@
 using System.Net;
 using AgentGateway.Configuration;
 using AgentGateway.Routing;
+using Microsoft.Net.Http.Headers;
 
 namespace AgentGateway.Security;
 
@@ -27,8 +28,11 @@ internal sealed partial class GatewayPublicUrl(ILogger<GatewayPublicUrl> logger,
         }
 
         var request = context.Request;
-        // The answer depends on the Host: caches must key on it.
-        context.Response.Headers.Vary = "Host";
+        // The answer depends on the Host: caches must key on it (added to, not replacing, e.g. CORS's Vary: Origin).
+        if (!context.Response.Headers.Vary.Any(v => v?.Contains("Host", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            context.Response.Headers.Append(HeaderNames.Vary, "Host");
+        }
         if (request.Host.HasValue && IsTrusted(context, request.Host, config, route))
         {
             return $"{request.Scheme}://{request.Host}";
