@@ -45,6 +45,7 @@ internal sealed class RoutingConfigValidator : IConfigValidator
             }
         }
 
+        LintPathPolicies(config, context);
         foreach (var (name, backend) in config.Http)
         {
             if (backend.Destinations.Count == 0)
@@ -63,6 +64,37 @@ internal sealed class RoutingConfigValidator : IConfigValidator
             if (!Duration.TryParse(backend.ReactivationPeriod, out _))
             {
                 context.Error($"http.{name}.reactivationPeriod", $"'{backend.ReactivationPeriod}' is not a duration (e.g. 30s)");
+            }
+        }
+    }
+
+    // The Cedar policies of http routes compare resource.path with lower-case text only (see HttpPathPolicyLint).
+    private static void LintPathPolicies(GatewayConfig config, ConfigValidationContext context)
+    {
+        var names = config.Routes.Where(r => RouteKinds.Of(r).Any(k => k.Kind == RouteKinds.Http))
+            .SelectMany(r => r.Policies).Distinct(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (config.Policies.GetValueOrDefault(name)?.Authorization is not { } authorization
+                || (authorization.Cedar is null) == (authorization.CedarText is null))
+            {
+                continue;
+            }
+
+            Security.Cedar.CedarPolicySet set;
+            try
+            {
+                set = Security.Cedar.CedarPolicySet.Parse(Security.CedarPolicyCache.Source(authorization, context.BaseDirectory).Load());
+            }
+            catch (Exception ex) when (ex is Security.Cedar.CedarParseException or IOException)
+            {
+                continue; // reported by the security validator
+            }
+
+            foreach (var literal in HttpPathPolicyLint.UpperCaseLiterals(set))
+            {
+                context.Error($"policies.{name}.authorization", $"resource.path is compared with \"{literal}\", which has upper-case letters: " +
+                    "http routes give policies the path lower-cased, so this never matches (docs/http.md#authorization)");
             }
         }
     }

@@ -3,6 +3,9 @@ namespace AgentGateway.Security.Cedar;
 /// <summary>A <c>like</c> pattern: literal characters and <c>*</c> wildcards (an escaped <c>\*</c> is a literal star).</summary>
 internal sealed class LikePattern(string chars, bool[] wildcard)
 {
+    /// <summary>The pattern's characters (a wildcard position holds <c>*</c>), for policy linting.</summary>
+    public string Characters => chars;
+
     /// <summary>Greedy wildcard matching with single-point backtracking: O(n·m) worst case, no allocation.</summary>
     public bool Matches(string text)
     {
