@@ -149,21 +149,10 @@ internal static class CedarValues
         }
 
         var e = span.IndexOfAny('e', 'E');
-        var exponent = 0;
-        if (e >= 0)
-        {
-            // An exponent beyond ±10⁶ is far outside decimal's range either way; don't parse it.
-            if (!int.TryParse(span[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent) || Math.Abs(exponent) > 1_000_000)
-            {
-                return null;
-            }
-
-            span = span[..e];
-        }
-
-        var dot = span.IndexOf('.');
-        var whole = dot < 0 ? span : span[..dot];
-        var fraction = dot < 0 ? [] : span[(dot + 1)..];
+        var mantissa = e < 0 ? span : span[..e];
+        var dot = mantissa.IndexOf('.');
+        var whole = dot < 0 ? mantissa : mantissa[..dot];
+        var fraction = dot < 0 ? [] : mantissa[(dot + 1)..];
         if (whole.IsEmpty || !IsDigits(whole) || !IsDigits(fraction))
         {
             return null;
@@ -171,6 +160,13 @@ internal static class CedarValues
 
         // value × 10⁴ = digits × 10^scale
         var digits = (whole.ToString() + fraction.ToString()).TrimStart('0');
+        var exponent = 0;
+        if (e >= 0 && digits.Length > 0
+            && (!int.TryParse(span[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent) || Math.Abs(exponent) > 1_000_000))
+        {
+            return null; // an exponent this large is far outside decimal's range either way (and not worth a loop)
+        }
+
         var scale = exponent - fraction.Length + 4;
         while (scale < 0 && digits.EndsWith('0'))
         {

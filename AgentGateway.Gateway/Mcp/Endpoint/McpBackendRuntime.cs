@@ -151,6 +151,11 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             // e.g. the body-size limit cut the body while the SDK read it
             await McpHttpErrors.WriteAsync(context, ex.StatusCode, -32600, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request");
         }
+        catch (System.Text.Json.JsonException) when (!context.Response.HasStarted)
+        {
+            // The SDK reads initialize params itself and lets a shape mismatch escape (a 500): the client's error, not ours.
+            await McpHttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, -32602, "Invalid params");
+        }
         finally
         {
             if (deleting)

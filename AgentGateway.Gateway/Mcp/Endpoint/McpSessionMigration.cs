@@ -17,12 +17,22 @@ internal sealed class McpSessionMigration(McpBackendRuntime runtime) : ISessionM
 {
     public async ValueTask OnSessionInitializedAsync(HttpContext context, string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken)
     {
+        var json = JsonSerializer.Serialize(initializeParams, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(InitializeRequestParams)));
+
+        // A second initialize in a live session: the SDK hands us the HttpContext of the first request (disposed by
+        // now), and the owner was checked on this request already — keep the record's owner and upstream sessions.
+        if (await runtime.Store.GetAsync(sessionId, cancellationToken) is { } existing)
+        {
+            await runtime.Store.SetAsync(existing with { InitializeParams = json }, runtime.Ttl, cancellationToken);
+            return;
+        }
+
         var record = new McpSessionRecord
         {
             SessionId = sessionId,
             Backend = runtime.Name,
             Principal = McpPrincipal.Of(context.User),
-            InitializeParams = JsonSerializer.Serialize(initializeParams, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(InitializeRequestParams))),
+            InitializeParams = json,
             CreatedAt = DateTimeOffset.UtcNow,
         };
         await runtime.Store.SetAsync(record, runtime.Ttl, cancellationToken);
