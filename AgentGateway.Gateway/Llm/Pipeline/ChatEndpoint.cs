@@ -22,9 +22,7 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
         var json = JsonRead.ParseObject(body);
         JsonRead.RequiredString(json, "model");
         var masked = JsonGuard.Apply(json, runtime.RequestGuards);
-        var request = api == LlmApi.Anthropic ? AnthropicRequestReader.Read(json)
-            : responses ? ResponsesRequestReader.Read(json)
-            : OpenAiRequestReader.Read(json);
+        var request = Read(json, api, responses);
         var candidates = runtime.Router.Resolve(request.Model);
         if (candidates.Count == 0)
         {
@@ -35,6 +33,21 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
         ClientCredential.Value = ClientCredential.From(http.Request);
         var call = new ChatCall(http, api, request, masked ? null : body, runtime, logger) { Responses = responses };
         await TokenBudgetScope.RunAsync(budget, http, () => call.InputEstimate + (request.Options.MaxOutputTokens ?? 0), () => CallProvidersAsync(http, call, candidates));
+    }
+
+    private static ChatRequest Read(System.Text.Json.Nodes.JsonObject json, LlmApi api, bool responses)
+    {
+        try
+        {
+            return api == LlmApi.Anthropic ? AnthropicRequestReader.Read(json)
+                : responses ? ResponsesRequestReader.Read(json)
+                : OpenAiRequestReader.Read(json);
+        }
+        catch (ArgumentException ex)
+        {
+            // A value Microsoft.Extensions.AI refuses (a malformed data: URI, a bad media type) is the request's fault.
+            throw new LlmRequestException(400, "The request contains an invalid value: " + ex.Message);
+        }
     }
 
     /// <summary>Tries the candidates in failover order; returns the usage of the call that answered.</summary>

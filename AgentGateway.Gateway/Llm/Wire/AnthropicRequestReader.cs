@@ -118,7 +118,7 @@ internal static class AnthropicRequestReader
             foreach (var tool in tools.OfType<JsonObject>())
             {
                 var schema = tool["input_schema"] is { } s ? JsonSerializer.SerializeToElement(s, GatewayJson.Node) : JsonSerializer.SerializeToElement<JsonNode>(new JsonObject { ["type"] = "object" }, GatewayJson.Node);
-                options.Tools.Add(AIFunctionFactory.CreateDeclaration(JsonRead.RequiredString(tool, "name", "tools.name"), JsonRead.String(tool["description"], "tools.description"), schema));
+                options.Tools.Add(AIFunctionFactory.CreateDeclaration(JsonRead.RequiredName(tool, "name", "tools.name"), JsonRead.String(tool["description"], "tools.description"), schema));
             }
         }
 
@@ -128,7 +128,7 @@ internal static class AnthropicRequestReader
             {
                 "any" => ChatToolMode.RequireAny,
                 "none" => ChatToolMode.None,
-                "tool" => ChatToolMode.RequireSpecific(JsonRead.String(choice["name"], "tool_choice.name") ?? ""),
+                "tool" => ChatToolMode.RequireSpecific(JsonRead.RequiredName(choice, "name", "tool_choice.name")),
                 _ => ChatToolMode.Auto,
             };
         }

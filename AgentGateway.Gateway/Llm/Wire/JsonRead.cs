@@ -89,6 +89,15 @@ internal static class JsonRead
             : value;
     }
 
+    /// <summary>A required name that is not blank (Microsoft.Extensions.AI refuses whitespace tool names).</summary>
+    public static string RequiredName(JsonObject obj, string name, string param)
+    {
+        var value = RequiredString(obj, name, param);
+        return string.IsNullOrWhiteSpace(value)
+            ? throw new LlmRequestException(400, $"'{param}' must not be blank.", param)
+            : value;
+    }
+
     public static bool Bool(JsonNode? node, string param) => node switch
     {
         null => false,
@@ -119,6 +128,15 @@ internal static class JsonRead
 
     public static JsonObject Object(JsonNode? node, string param) =>
         node as JsonObject ?? throw new LlmRequestException(400, $"'{param}' must be an object.", param);
+
+    /// <summary>An object or nothing (absent or JSON null); anything else is a 400 rather than a failed member read.</summary>
+    public static JsonObject? OptionalObject(JsonNode? node, string param) => node switch
+    {
+        null => null,
+        JsonObject o => o,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Null => null,
+        _ => throw new LlmRequestException(400, $"'{param}' must be an object.", param),
+    };
 
     /// <summary>Parses a JSON object text (tool arguments) into a dictionary; invalid JSON keeps the raw text.</summary>
     public static Dictionary<string, object?> Arguments(string? json)

@@ -37,7 +37,7 @@ internal static class OpenAiRequestReader
         options.ResponseFormat = ReadResponseFormat(body["response_format"]);
 
         var stream = JsonRead.Bool(body["stream"], "stream");
-        var includeUsage = stream && JsonRead.Bool(body["stream_options"]?["include_usage"], "stream_options.include_usage");
+        var includeUsage = stream && JsonRead.Bool(JsonRead.OptionalObject(body["stream_options"], "stream_options")?["include_usage"], "stream_options.include_usage");
         return new ChatRequest(model, messages, options, stream, includeUsage, body);
     }
 
@@ -94,7 +94,7 @@ internal static class OpenAiRequestReader
                             list.Add(new TextContent(JsonRead.String(part["text"], param + ".text") ?? ""));
                             break;
                         case "image_url":
-                            var url = JsonRead.String(part["image_url"]?["url"] ?? part["image_url"], param + ".image_url.url") ?? "";
+                            var url = JsonRead.String(part["image_url"] is JsonObject image ? image["url"] : part["image_url"], param + ".image_url.url") ?? "";
                             list.Add(url.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
                                 ? new DataContent(url)
                                 : new UriContent(new Uri(url, UriKind.Absolute), "image/*"));
@@ -119,7 +119,7 @@ internal static class OpenAiRequestReader
             {
                 var fn = JsonRead.Object(tool["function"], "tools.function");
                 var schema = fn["parameters"] is { } p ? JsonSerializer.SerializeToElement(p, GatewayJson.Node) : EmptySchema;
-                options.Tools.Add(AIFunctionFactory.CreateDeclaration(JsonRead.RequiredString(fn, "name", "tools.function.name"), JsonRead.String(fn["description"], "tools.function.description"), schema));
+                options.Tools.Add(AIFunctionFactory.CreateDeclaration(JsonRead.RequiredName(fn, "name", "tools.function.name"), JsonRead.String(fn["description"], "tools.function.description"), schema));
             }
         }
 
@@ -132,7 +132,7 @@ internal static class OpenAiRequestReader
                 "required" => ChatToolMode.RequireAny,
                 _ => ChatToolMode.Auto,
             },
-            JsonObject o => ChatToolMode.RequireSpecific(JsonRead.String(o["function"]?["name"], "tool_choice.function.name") ?? ""),
+            JsonObject o => ChatToolMode.RequireSpecific(JsonRead.RequiredName(JsonRead.Object(o["function"], "tool_choice.function"), "name", "tool_choice.function.name")),
             _ => throw new LlmRequestException(400, "'tool_choice' must be a string or an object.", "tool_choice"),
         };
     }

@@ -47,7 +47,7 @@ internal static class ResponsesRequestReader
             foreach (var tool in tools.OfType<JsonObject>().Where(t => JsonRead.String(t["type"], "tools.type") == "function"))
             {
                 var schema = JsonSerializer.SerializeToElement(tool["parameters"] ?? new JsonObject { ["type"] = "object" }, GatewayJson.Node);
-                options.Tools.Add(AIFunctionFactory.CreateDeclaration(JsonRead.RequiredString(tool, "name", "tools.name"), JsonRead.String(tool["description"], "tools.description"), schema));
+                options.Tools.Add(AIFunctionFactory.CreateDeclaration(JsonRead.RequiredName(tool, "name", "tools.name"), JsonRead.String(tool["description"], "tools.description"), schema));
             }
         }
 
