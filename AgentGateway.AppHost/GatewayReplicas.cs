@@ -38,21 +38,33 @@ public static class GatewayReplicas
 
     /// <summary>
     /// One gateway process: its config file, the public <c>http</c> endpoint, its own <c>admin</c> endpoint (kept out
-    /// of ASPNETCORE_URLS so routes are never served there), healthy when <c>/health</c> says so.
+    /// of ASPNETCORE_URLS so routes are never served there), healthy when <c>/health</c> says so. The admin endpoint
+    /// is not proxied: the gateway answers admin requests only when they name its admin port in the Host header,
+    /// which a DCP proxy on another port would break.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddGateway(IDistributedApplicationBuilder builder, string name, string configPath)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var gateway = builder.AddProject<Projects.AgentGateway_Gateway>(name)
             .WithHttpEndpoint()
-            .WithHttpEndpoint(name: "admin")
+            .WithHttpEndpoint(name: "admin", isProxied: false)
             .WithEndpointsInEnvironment(static e => e.Name != "admin")
-            .WithArgs("--config", configPath)
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            // The gateway decides itself whose X-Forwarded-* to believe (policy.trustedProxies); the variable Aspire
+            // would add when publishing makes ASP.NET Core believe them from any peer, before the gateway sees the
+            // request, so a client could choose the IP that rate limits and authorization key on.
+            .DisableForwardedHeaders();
         var admin = gateway.GetEndpoint("admin");
-        return gateway.WithEnvironment("Gateway__admin__url",
-            ReferenceExpression.Create($"http://localhost:{admin.Property(EndpointProperty.TargetPort)}"));
+        gateway.WithEnvironment("Gateway__admin__url", ReferenceExpression.Create($"http://localhost:{admin.Property(EndpointProperty.TargetPort)}"));
+
+        // Run mode only: a published gateway reads the config its deployment mounts (Gateway__ConfigFile in the
+        // image), not a path on this machine.
+        return builder.ExecutionContext.IsRunMode ? gateway.WithArgs("--config", configPath) : gateway;
     }
+
+    /// <summary>Marks the public endpoint external; the admin endpoint never is, in the dashboard or a published manifest.</summary>
+    public static IResourceBuilder<ProjectResource> WithPublicEndpoint(this IResourceBuilder<ProjectResource> gateway) =>
+        gateway.WithEndpoint("http", static e => e.IsExternal = true);
 
     /// <summary>The front's config: one http route over the replicas by resource name (connect errors fail over to the next).</summary>
     private static string WriteFrontConfig(string name, IEnumerable<string> replicas)

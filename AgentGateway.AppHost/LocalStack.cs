@@ -47,15 +47,18 @@ public static class LocalStack
             }
         }
 
-        var gateway = options.Replicas == 1
+        // Replicas are a local rehearsal of scale-out; a deployment sets its own replica count, so publishing
+        // always describes one gateway.
+        var replicas = builder.ExecutionContext.IsRunMode ? options.Replicas : 1;
+        var gateway = replicas == 1
             ? GatewayReplicas.AddGateway(builder, "gateway", config)
-            : GatewayReplicas.Add(builder, "gateway", config, options.Replicas, Serving);
-        if (options.Replicas == 1)
+            : GatewayReplicas.Add(builder, "gateway", config, replicas, Serving);
+        if (replicas == 1)
         {
             Serving(gateway);
         }
 
-        gateway.WithExternalHttpEndpoints();
+        gateway.WithPublicEndpoint();
 
         // The travel agent thinks with the gateway's own LLM route (the mock model), as a real agent would.
         travel.WithReference(gateway)
