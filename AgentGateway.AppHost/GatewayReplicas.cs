@@ -1,17 +1,19 @@
 using System.Globalization;
-using AgentGateway.AppHost.Hosting;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace AgentGateway.AppHost;
 
 /// <summary>
-/// N gateway replicas (<c>{name}-0</c> …) behind a front named <paramref name="name"/>: one more gateway process whose
-/// only route forwards everything round-robin to the replicas, with no stickiness, like a plain cloud load balancer.
-/// Clients and samples keep using the one name; the replicas share state through whatever they reference (Redis).
+/// The gateway as Aspire resources. <see cref="Add"/>: N replicas (<c>{name}-0</c> …) behind a front named
+/// <c>name</c>, one more gateway process whose only route spreads every <em>request</em> round-robin over the
+/// replicas with no stickiness, like a plain cloud load balancer. (Aspire's own <c>WithReplicas</c> is not used:
+/// its proxy spreads <em>connections</em>, so one keep-alive client would always reach the same replica.)
 /// </summary>
 public static class GatewayReplicas
 {
     /// <summary>Adds the replicas (each passed to <paramref name="configureReplica"/>) and the front; returns the front.</summary>
-    public static IResourceBuilder<ProjectResource> Add(IDistributedApplicationBuilder builder, string name, string projectPath, string configPath,
+    public static IResourceBuilder<ProjectResource> Add(IDistributedApplicationBuilder builder, string name, string configPath,
         int replicas, Action<IResourceBuilder<ProjectResource>> configureReplica)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -20,13 +22,12 @@ public static class GatewayReplicas
         var instances = new List<IResourceBuilder<ProjectResource>>();
         for (var i = 0; i < replicas; i++)
         {
-            var replica = AddGateway(builder, string.Create(CultureInfo.InvariantCulture, $"{name}-{i}"), projectPath, configPath);
+            var replica = AddGateway(builder, string.Create(CultureInfo.InvariantCulture, $"{name}-{i}"), configPath);
             configureReplica(replica);
             instances.Add(replica);
         }
 
-        var front = AddGateway(builder, name, projectPath, WriteFrontConfig(name, instances.Select(static r => r.Resource.Name)))
-            .WithExternalHttpEndpoints();
+        var front = AddGateway(builder, name, WriteFrontConfig(name, instances.Select(static r => r.Resource.Name)));
         foreach (var replica in instances)
         {
             front.WithReference(replica).WaitFor(replica);
@@ -35,12 +36,35 @@ public static class GatewayReplicas
         return front;
     }
 
-    /// <summary>One gateway process: its config file, its own admin port, healthy when <c>/health</c> says so.</summary>
-    public static IResourceBuilder<ProjectResource> AddGateway(IDistributedApplicationBuilder builder, string name, string projectPath, string configPath) =>
-        builder.AddProject(name, projectPath)
-            .WithArgs("--config", configPath)
-            .WithHttpEndpoint(name: "admin", urlEnv: "Gateway__admin__url")
-            .WithHttpHealthCheck("/health");
+    /// <summary>
+    /// One gateway process: its config file, the public <c>http</c> endpoint, its own <c>admin</c> endpoint (kept out
+    /// of ASPNETCORE_URLS so routes are never served there), healthy when <c>/health</c> says so. The admin endpoint
+    /// is not proxied: the gateway answers admin requests only when they name its admin port in the Host header,
+    /// which a DCP proxy on another port would break.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddGateway(IDistributedApplicationBuilder builder, string name, string configPath)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var gateway = builder.AddProject<Projects.AgentGateway_Gateway>(name)
+            .WithHttpEndpoint()
+            .WithHttpEndpoint(name: "admin", isProxied: false)
+            .WithEndpointsInEnvironment(static e => e.Name != "admin")
+            .WithHttpHealthCheck("/health")
+            // The gateway decides itself whose X-Forwarded-* to believe (policy.trustedProxies); the variable Aspire
+            // would add when publishing makes ASP.NET Core believe them from any peer, before the gateway sees the
+            // request, so a client could choose the IP that rate limits and authorization key on.
+            .DisableForwardedHeaders();
+        var admin = gateway.GetEndpoint("admin");
+        gateway.WithEnvironment("Gateway__admin__url", ReferenceExpression.Create($"http://localhost:{admin.Property(EndpointProperty.TargetPort)}"));
+
+        // Run mode only: a published gateway reads the config its deployment mounts (Gateway__ConfigFile in the
+        // image), not a path on this machine.
+        return builder.ExecutionContext.IsRunMode ? gateway.WithArgs("--config", configPath) : gateway;
+    }
+
+    /// <summary>Marks the public endpoint external; the admin endpoint never is, in the dashboard or a published manifest.</summary>
+    public static IResourceBuilder<ProjectResource> WithPublicEndpoint(this IResourceBuilder<ProjectResource> gateway) =>
+        gateway.WithEndpoint("http", static e => e.IsExternal = true);
 
     /// <summary>The front's config: one http route over the replicas by resource name (connect errors fail over to the next).</summary>
     private static string WriteFrontConfig(string name, IEnumerable<string> replicas)
@@ -55,7 +79,7 @@ public static class GatewayReplicas
             """;
 
         // Named after its content: stacks with other replicas never share a file, reruns reuse it.
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(yaml)))[..16];
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yaml)))[..16];
         var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "agentgateway-apphost"));
         var path = Path.Combine(directory.FullName, $"{name}-front-{hash}.yaml");
         File.WriteAllText(path, yaml);

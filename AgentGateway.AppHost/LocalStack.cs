@@ -1,70 +1,74 @@
-using AgentGateway.AppHost.Hosting;
+using AgentGateway.AppHost.Redis;
 
 namespace AgentGateway.AppHost;
 
 /// <summary>
-/// The local stack's resource graph, shared by Program.cs and the whole-stack tests
-/// (DistributedApplicationTestingBuilder.CreateAsync&lt;LocalStack&gt;()).
+/// The local stack's resource graph: Redis, the sample backends and the gateway (one, or replicas behind a
+/// front), each gateway process referencing every backend by resource name as <c>gateway.yaml</c> expects.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711",
     Justification = "'Stack' means the local service stack, not a Stack<T> collection.")]
-public sealed class LocalStack : IAppHostGraph
+public static class LocalStack
 {
-    private const string GatewayProject = "../AgentGateway.Gateway/AgentGateway.Gateway.csproj";
-
-    /// <summary>The stack as the command line asks (<c>--replicas N</c>, see <see cref="LocalStackOptions"/>).</summary>
-    public static void Configure(IDistributedApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        Configure(builder, LocalStackOptions.Parse(builder.Options.Args));
-    }
-
     public static void Configure(IDistributedApplicationBuilder builder, LocalStackOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        var redis = builder.AddRedis("redis");
+        var redis = LocalRedis.Add(builder, "redis", options.Redis);
         var config = Path.Combine(builder.AppHostDirectory, "gateway.yaml");
 
-        // One gateway, or N replicas sharing Redis behind a round-robin front: either way clients use "gateway".
-        var serving = new List<IResourceBuilder<ProjectResource>>(); // the processes that serve routes (not the front)
-        var gateway = options.Replicas == 1
-            ? Serving(GatewayReplicas.AddGateway(builder, "gateway", GatewayProject, config).WithExternalHttpEndpoints())
-            : GatewayReplicas.Add(builder, "gateway", GatewayProject, config, options.Replicas, r => Serving(r));
+        // Backends gateway.yaml routes to by resource name (http://echo, http://mock-llm, ...).
+        var echo = Sample<Projects.EchoHttp>(builder, "echo");
+        var travel = Sample<Projects.TravelAgent>(builder, "travel-agent");
+        IResourceBuilder<ProjectResource>[] backends =
+        [
+            echo,
+            Sample<Projects.MockLlm>(builder, "mock-llm"),
+            Sample<Projects.WeatherMcp>(builder, "weather-mcp"),
+            Sample<Projects.NotesMcp>(builder, "notes-mcp"),
+            travel,
+            Sample<Projects.PlannerAgent>(builder, "planner-agent"),
+        ];
 
-        IResourceBuilder<ProjectResource> Serving(IResourceBuilder<ProjectResource> instance)
+        // Every process that serves routes (the one gateway, or each replica but not the front) reaches every
+        // backend and Redis. It waits only for Redis and echo (the smoke-test route): a sample that fails shows
+        // in the dashboard without holding the rest back.
+        void Serving(IResourceBuilder<ProjectResource> gateway)
         {
-            serving.Add(instance.WithReference(redis).WaitFor(redis));
-            return instance;
-        }
-
-        // Backends the gateway.yaml routes to, by resource name (http://echo, http://mock-llm, ...).
-        // A sample that does not exist on this branch is skipped with a note. The gateway waits only for
-        // echo (the smoke-test route); a sample that fails shows in the table without blocking the rest.
-        var echo = builder.AddProjectIfExists("echo", "../samples/EchoHttp/EchoHttp.csproj")?.WithHttpHealthCheck("/health");
-        if (echo is not null)
-        {
-            serving.ForEach(g => g.WithReference(echo).WaitFor(echo));
-        }
-
-        var samples = new[]
-        {
-            builder.AddProjectIfExists("mock-llm", "../samples/MockLlm/MockLlm.csproj"),
-            builder.AddProjectIfExists("weather-mcp", "../samples/WeatherMcp/WeatherMcp.csproj"),
-            builder.AddProjectIfExists("notes-mcp", "../samples/NotesMcp/NotesMcp.csproj"),
-            builder.AddProjectIfExists("travel-agent", "../samples/TravelAgent/TravelAgent.csproj"),
-            builder.AddProjectIfExists("planner-agent", "../samples/PlannerAgent/PlannerAgent.csproj"),
-        };
-        // The travel agent thinks with the gateway's own LLM route (the mock model), as a real agent would.
-        samples[3]?.WithReference(gateway).WithEnvironment("LLM_BASE_URL", "http://gateway/v1").WithEnvironment("LLM_MODEL", "mock-travel");
-
-        foreach (var sample in samples)
-        {
-            if (sample is not null)
+            foreach (var backend in backends)
             {
-                sample.WithHttpHealthCheck("/health");
-                serving.ForEach(g => g.WithReference(sample));
+                gateway.WithReference(backend);
+            }
+
+            gateway.WaitFor(echo);
+            if (redis is not null)
+            {
+                gateway.WithReference(redis).WaitFor(redis);
             }
         }
+
+        // Replicas are a local rehearsal of scale-out; a deployment sets its own replica count, so publishing
+        // always describes one gateway.
+        var replicas = builder.ExecutionContext.IsRunMode ? options.Replicas : 1;
+        var gateway = replicas == 1
+            ? GatewayReplicas.AddGateway(builder, "gateway", config)
+            : GatewayReplicas.Add(builder, "gateway", config, replicas, Serving);
+        if (replicas == 1)
+        {
+            Serving(gateway);
+        }
+
+        gateway.WithPublicEndpoint();
+
+        // The travel agent thinks with the gateway's own LLM route (the mock model), as a real agent would.
+        travel.WithReference(gateway)
+            .WithEnvironment("LLM_BASE_URL", "http://gateway/v1")
+            .WithEnvironment("LLM_MODEL", "mock-travel");
+
+        StackReadyReporter.Add(builder);
     }
+
+    private static IResourceBuilder<ProjectResource> Sample<TProject>(IDistributedApplicationBuilder builder, string name)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name).WithHttpEndpoint().WithHttpHealthCheck("/health");
 }

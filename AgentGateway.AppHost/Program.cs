@@ -1,12 +1,12 @@
 using AgentGateway.AppHost;
-using AgentGateway.AppHost.Hosting;
 
-// The local stack (DESIGN.md §7): Redis, the gateway and the sample backends, plus the dashboard.
-// `--replicas N`: N gateway replicas sharing Redis behind a round-robin front (LocalStackOptions).
-var builder = DistributedApplication.CreateBuilder(args);
+// The local stack (DESIGN.md §7) on .NET Aspire: Redis, the gateway and the sample backends, with the Aspire
+// dashboard. `--replicas N`: N gateway replicas sharing Redis behind a front that spreads requests over them.
+// `--redis auto|container|executable|none`: where Redis comes from (LocalStackOptions).
+LocalStackOptions options;
 try
 {
-    LocalStack.Configure(builder);
+    options = LocalStackOptions.Parse(args);
 }
 catch (ArgumentException ex)
 {
@@ -14,5 +14,7 @@ catch (ArgumentException ex)
     return 2;
 }
 
+var builder = DistributedApplication.CreateBuilder(args);
+LocalStack.Configure(builder, options);
 builder.Build().Run();
 return 0;

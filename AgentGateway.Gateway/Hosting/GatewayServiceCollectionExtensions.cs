@@ -29,7 +29,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddGatewayConfiguration();
         services.AddGatewayRouting();
-        services.AddSingleton<RedisConnection>();
+        RedisConnection.AddGatewayRedis(builder);
         services.AddGatewayDataProtection(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<ConfigHealthCheck>("config")
