@@ -6,7 +6,7 @@ namespace AgentGateway.Routing;
 /// </summary>
 /// <param name="Forwarded">The escaped path sent upstream: the route prefix as configured, then the canonical remainder.</param>
 /// <param name="ForPolicy">The decoded, lower-cased path policies match (<see cref="CanonicalPath.ForPolicy"/>).</param>
-public sealed record HttpRoutePath(string Forwarded, string ForPolicy)
+internal sealed record HttpRoutePath(string Forwarded, string ForPolicy)
 {
     /// <summary>
     /// Canonicalises the request's target for <paramref name="route"/>, or returns null with the reason it cannot be
@@ -14,9 +14,12 @@ public sealed record HttpRoutePath(string Forwarded, string ForPolicy)
     /// <c>%5C</c>, <c>\</c>) inside a segment is refused too: upstreams disagree on whether it splits the segment, so no
     /// single path could be authorized. Elsewhere it is forwarded escaped, as sent.
     /// </summary>
-    internal static HttpRoutePath? For(HttpContext context, GatewayRoute route, out string? error)
+    public static HttpRoutePath? For(HttpContext context, GatewayRoute route, out string? error)
     {
-        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "";
+        // Servers that do not report the raw target (in-memory test hosts) get the decoded path re-escaped instead.
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
+            ? raw
+            : context.Request.PathBase.Add(context.Request.Path).ToUriComponent();
         if (CanonicalPath.TryParse(target, out error) is not { } path)
         {
             return null;
