@@ -1,6 +1,6 @@
 using AgentGateway.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Routing.Matching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgentGateway.Admin;
 
@@ -13,15 +13,32 @@ internal static class AdminEndpoints
         return services;
     }
 
+    /// <summary>
+    /// Maps the admin endpoints for every method and checks the method in the handler: routing's own method
+    /// matching would answer 405 for, say, <c>PUT /config</c> on a public listener before the admin-only
+    /// policy could hand the request to the routes.
+    /// </summary>
     public static void MapGatewayAdmin(this IEndpointRouteBuilder endpoints)
     {
         var admin = endpoints.MapGroup("")
             .WithMetadata(AdminOnlyMetadata.Instance)
             .AddEndpointFilter<AdminBodyLimitFilter>();
-        admin.MapGet("/config", (IGatewayConfigProvider config) =>
-            Results.Text(ConfigRedactor.ToRedactedJson(config.Current), "application/json"));
-        admin.MapPost("/authorize/explain", AuthorizeExplainEndpoint.HandleAsync);
-        admin.MapGet("/mcp/targets", McpTargetsEndpoint.Handle);
+        admin.Map("/config", (HttpRequest request, IGatewayConfigProvider config) =>
+            HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+                ? Results.Text(ConfigRedactor.ToRedactedJson(config.Current), "application/json")
+                : MethodNotAllowed(request, "GET"));
+        admin.Map("/authorize/explain", (HttpRequest request, IGatewayConfigProvider config, Security.CedarPolicyCache cache) =>
+            HttpMethods.IsPost(request.Method) ? AuthorizeExplainEndpoint.HandleAsync(request, config, cache) : Task.FromResult(MethodNotAllowed(request, "POST")));
+        admin.Map("/mcp/targets", (HttpRequest request, IGatewayConfigProvider config, Mcp.Endpoint.McpRuntimeRegistry registry) =>
+            HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+                ? McpTargetsEndpoint.Handle(config, registry)
+                : MethodNotAllowed(request, "GET"));
         admin.MapPrometheusScrapingEndpoint("/metrics");
+    }
+
+    private static IResult MethodNotAllowed(HttpRequest request, string allowed)
+    {
+        request.HttpContext.Response.Headers.Allow = allowed;
+        return Results.Json(new { error = new { type = "method_not_allowed", message = $"use {allowed}" } }, statusCode: StatusCodes.Status405MethodNotAllowed);
     }
 }

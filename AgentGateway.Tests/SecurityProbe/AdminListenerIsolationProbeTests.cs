@@ -104,14 +104,38 @@ public class AdminListenerIsolationProbeTests
             """);
         using var client = gw.CreateClient();
 
-        using var response = await client.SendAsync(WithHost(HttpMethod.Get, "/config", $"x:{adminPort}"), Ct);
+        // The public listener answers admin paths as it answers any path, whatever the method: the route proxies them upstream.
+        var probes = new (HttpMethod Method, string Path)[]
+        {
+            (HttpMethod.Get, "/config"), (HttpMethod.Put, "/config"), (HttpMethod.Post, "/config"),
+            (HttpMethod.Post, "/authorize/explain"), (HttpMethod.Get, "/authorize/explain"), (HttpMethod.Get, "/metrics"), (HttpMethod.Delete, "/metrics"),
+        };
+        foreach (var (method, path) in probes)
+        {
+            using var response = await client.SendAsync(WithHost(method, path, $"x:{adminPort}", method == HttpMethod.Get ? null : "{}"), Ct);
 
-        // The public listener answers /config as it answers any path: the route proxies it upstream.
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
-        Assert.Equal("echo", body.GetProperty("name").GetString());
-        Assert.Equal("/config", body.GetProperty("path").GetString());
-        Assert.Equal(1, echo.RequestCount);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {path}: {(int)response.StatusCode}");
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+            Assert.Equal("echo", body.GetProperty("name").GetString());
+            Assert.Equal(path, body.GetProperty("path").GetString());
+        }
+
+        Assert.Equal(probes.Length, echo.RequestCount);
+    }
+
+    [Fact]
+    public async Task AdminApi_OnAdminListener_WrongMethod_Returns405()
+    {
+        var adminPort = FreePort.Next();
+        await using var gw = await StartAsync($"http://127.0.0.1:{adminPort}");
+        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}") };
+
+        using var postConfig = await admin.PostAsync("/config", new StringContent("{}"), Ct);
+        using var getExplain = await admin.GetAsync("/authorize/explain", Ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, postConfig.StatusCode);
+        Assert.Equal("GET", postConfig.Content.Headers.Allow.Single());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, getExplain.StatusCode);
     }
 
     [Fact]
