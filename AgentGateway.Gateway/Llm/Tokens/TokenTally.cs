@@ -7,7 +7,7 @@ namespace AgentGateway.Llm.Tokens;
 /// Adds up the o200k_base token counts of several texts (one request's messages) at a bounded, cancellable cost.
 /// The tokenizer's byte-pair encoding is quadratic in the length of a word: 200 KB without whitespace took tens of
 /// seconds of CPU. So text is handed to it in pieces no longer than <see cref="MaxRun"/> characters without a word
-/// break (cutting a word only ever adds a token or so), at most <see cref="ExactChars"/> characters per tally are
+/// break (a cut inside a word adds about a token), at most <see cref="ExactChars"/> characters per tally are
 /// tokenized at all, and the rest is counted as its UTF-8 byte length — an upper bound, since every token is at least
 /// one byte, so a token limit never under-counts. Cancellation is checked between pieces.
 /// </summary>
