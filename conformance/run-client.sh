@@ -35,10 +35,15 @@ for scenario in "${scenarios[@]}"; do
     --timeout 120000 --expected-failures "$here/baseline-client.yml" -o "$out/results" >"$log" 2>&1 || scenario_status=$?
   # The suite prints "Passed: N/M, F failed, W warnings" for one scenario.
   summary="$(grep -E '^Passed: ' "$log" | tail -1 || true)"
-  if grep -q 'OVERALL: PASSED' "$log"; then
+  # A scenario whose server saw nothing to check (e.g. the gateway never sent initialize) reports "Passed: 0/0"
+  # and OVERALL: PASSED; that is a failure here.
+  if grep -qE '^Passed: 0/0' "$log"; then
+    scenario_status=1
+  fi
+  if grep -q 'OVERALL: PASSED' "$log" && [[ "$scenario_status" -eq 0 ]]; then
     passed=$((passed + 1)); mark="✓"
   else
-    failed=$((failed + 1)); mark="✗"
+    failed=$((failed + 1)); mark="✗" # failed, or an expected failure from baseline-client.yml (exit code 0)
   fi
   echo "$mark $scenario: ${summary:-no result} (exit code $scenario_status)"
   if [[ "$scenario_status" -ne 0 ]]; then

@@ -11,7 +11,9 @@ namespace AgentGateway.Tests.Mcp;
 
 /// <summary>
 /// One gateway federating four real C# SDK servers, each pinned to one protocol revision (2024-11-05 over HTTP+SSE,
-/// 2025-03-26, 2025-06-18 and 2025-11-25 over Streamable HTTP), started once for the class.
+/// 2025-03-26, 2025-06-18 and 2025-11-25 over Streamable HTTP), and a second one whose only target is a TypeScript
+/// SDK server over stdio pinned to 2025-06-18 (its own gateway, so the other pairs do not start a process per
+/// session). Started once for the class.
 /// </summary>
 public sealed class VersionMatrixFixture : IAsyncLifetime
 {
@@ -19,14 +21,25 @@ public sealed class VersionMatrixFixture : IAsyncLifetime
 
     public static readonly string[] ClientRevisions = ["2025-03-26", "2025-06-18", "2025-11-25"];
 
+    /// <summary>The TypeScript SDK target (stdio, AgentGateway.Tests/Mcp/js/pinned-stdio-server.mjs).</summary>
+    public const string StdioTarget = "ts-2025-06-18";
+
+    /// <summary>Every target's name in the gateway configs (exposed names are <c>v2025-06-18_echo</c> and so on).</summary>
+    public static readonly string[] Targets = [.. TargetRevisions.Select(TargetName), StdioTarget];
+
     public Dictionary<string, PinnedMcpServer> Servers { get; } = [];
 
     public TestGateway Gateway { get; private set; } = null!;
 
+    public TestGateway StdioGateway { get; private set; } = null!;
+
     public int AdminPort { get; } = FreePort.Next();
 
-    /// <summary>The target's name in the gateway config (exposed names are <c>v2025-06-18_echo</c> and so on).</summary>
     public static string TargetName(string revision) => "v" + revision;
+
+    public static string RevisionOf(string target) => target == StdioTarget ? "2025-06-18" : target[1..];
+
+    public TestGateway GatewayFor(string target) => target == StdioTarget ? StdioGateway : Gateway;
 
     public async ValueTask InitializeAsync()
     {
@@ -39,10 +52,15 @@ public sealed class VersionMatrixFixture : IAsyncLifetime
         var targets = string.Concat(TargetRevisions.Select(r => McpTestClient.UrlTarget(TargetName(r), Servers[r].Url)));
         Gateway = await TestGateway.StartAsync(McpTestClient.GatewayYaml(targets, prefix: "always",
             extra: $"admin: {{ url: \"http://127.0.0.1:{AdminPort}\" }}"));
+
+        var script = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(McpTestPaths.EverythingServer)!, "..", "..", "..", "..", "pinned-stdio-server.mjs"));
+        StdioGateway = await TestGateway.StartAsync(McpTestClient.GatewayYaml(
+            $"      - name: {StdioTarget}\n        stdio: {{ command: node, args: [\"{script}\", \"2025-06-18\"] }}\n", prefix: "always"));
     }
 
     public async ValueTask DisposeAsync()
     {
+        await StdioGateway.DisposeAsync();
         await Gateway.DisposeAsync();
         foreach (var server in Servers.Values)
         {
@@ -53,7 +71,7 @@ public sealed class VersionMatrixFixture : IAsyncLifetime
 
 /// <summary>
 /// The version matrix: downstream clients on 2025-03-26, 2025-06-18 and 2025-11-25 against upstream targets on each
-/// revision from 2024-11-05 on. Every pair lists and calls tools, reads a resource, gets a prompt, gets progress and
+/// revision from 2024-11-05 on (C# SDK servers, plus a TypeScript SDK server over stdio on 2025-06-18). Every pair lists and calls tools, reads a resource, gets a prompt, gets progress and
 /// answers sampling; elicitation where both sides have it (else the call fails cleanly instead of hanging).
 /// </summary>
 public sealed class McpVersionMatrixTests(VersionMatrixFixture matrix) : IClassFixture<VersionMatrixFixture>
@@ -65,7 +83,7 @@ public sealed class McpVersionMatrixTests(VersionMatrixFixture matrix) : IClassF
         var pairs = new TheoryData<string, string>();
         foreach (var client in VersionMatrixFixture.ClientRevisions)
         {
-            foreach (var target in VersionMatrixFixture.TargetRevisions)
+            foreach (var target in VersionMatrixFixture.Targets)
             {
                 pairs.Add(client, target);
             }
@@ -78,9 +96,9 @@ public sealed class McpVersionMatrixTests(VersionMatrixFixture matrix) : IClassF
 
     [Theory]
     [MemberData(nameof(Pairs))]
-    public async Task ClientOnRevision_TargetOnRevision_ToolsResourcesPromptsProgressAndServerRequestsWork(string clientRevision, string targetRevision)
+    public async Task ClientOnRevision_TargetOnRevision_ToolsResourcesPromptsProgressAndServerRequestsWork(string clientRevision, string target)
     {
-        var target = VersionMatrixFixture.TargetName(targetRevision);
+        var targetRevision = VersionMatrixFixture.RevisionOf(target);
         var handlers = new McpClientHandlers
         {
             SamplingHandler = (request, _, _) => ValueTask.FromResult(new CreateMessageResult
@@ -99,7 +117,7 @@ public sealed class McpVersionMatrixTests(VersionMatrixFixture matrix) : IClassF
             });
         }
 
-        await using var client = await McpTestClient.ConnectAsync(matrix.Gateway, options: new McpClientOptions { ProtocolVersion = clientRevision, Handlers = handlers });
+        await using var client = await McpTestClient.ConnectAsync(matrix.GatewayFor(target), options: new McpClientOptions { ProtocolVersion = clientRevision, Handlers = handlers });
         Assert.Equal(clientRevision, client.NegotiatedProtocolVersion);
 
         // The session's own upstream connections come up in the background: wait for the target's tools.

@@ -41,66 +41,77 @@ internal sealed class InitializeHandshakeTransport(IClientTransport inner) : ICl
     /// <summary>The revision the gateway offers in <c>initialize</c>: the newest that has the handshake.</summary>
     public const string OfferedRevision = "2025-11-25";
 
-    private sealed class Session : ITransport
+    /// <summary>
+    /// The connection: sends go to the inner transport except the probe, whose answer the reader hands out first. The
+    /// reader is the inner one plus that single answer — no copying loop, so messages reach the SDK exactly as before,
+    /// in the same order and with the inner transport's completion (the SDK reads how the connection ended, e.g. a
+    /// stdio process's exit, from it). Until the SDK sends its first message the reader waits for it: the probe is
+    /// that first message, and nothing the server says before the handshake can be handled anyway.
+    /// </summary>
+    private sealed class Session(ITransport inner) : ITransport
     {
-        private readonly ITransport _inner;
-        private readonly Channel<JsonRpcMessage> _messages = Channel.CreateUnbounded<JsonRpcMessage>(new UnboundedChannelOptions { SingleReader = true });
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _pump;
+        private readonly Reader _reader = new(inner.MessageReader);
 
-        public Session(ITransport inner)
-        {
-            _inner = inner;
-            _pump = PumpAsync();
-        }
+        public string? SessionId => inner.SessionId;
 
-        public string? SessionId => _inner.SessionId;
-
-        public ChannelReader<JsonRpcMessage> MessageReader => _messages.Reader;
+        public ChannelReader<JsonRpcMessage> MessageReader => _reader;
 
         public Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default)
         {
             if (message is JsonRpcRequest { Method: RequestMethods.ServerDiscover } probe)
             {
-                _messages.Writer.TryWrite(new JsonRpcResponse { Id = probe.Id, Result = ProbeAnswer.DeepClone() });
+                _reader.FirstMessageSent(new JsonRpcResponse { Id = probe.Id, Result = ProbeAnswer.DeepClone() });
                 return Task.CompletedTask;
             }
 
-            return _inner.SendMessageAsync(message, cancellationToken);
-        }
-
-        /// <summary>
-        /// Copies the inner transport's messages to ours and completes ours the way the inner one completed: the SDK
-        /// reads the connection's end (e.g. a stdio process's exit details) from that completion's exception.
-        /// </summary>
-        private async Task PumpAsync()
-        {
-            var reader = _inner.MessageReader;
-            try
-            {
-                while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
-                {
-                    while (reader.TryRead(out var message))
-                    {
-                        _messages.Writer.TryWrite(message);
-                    }
-                }
-            }
-            catch (Exception)
-            {
-                // The completion below carries the error (or we were disposed).
-            }
-
-            var completion = reader.Completion;
-            _messages.Writer.TryComplete(completion.IsFaulted ? completion.Exception!.InnerException : null);
+            _reader.FirstMessageSent(null);
+            return inner.SendMessageAsync(message, cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
         {
-            await _inner.DisposeAsync();
-            await _stop.CancelAsync(); // in case the inner transport left its channel open
-            await _pump;
-            _stop.Dispose();
+            _reader.FirstMessageSent(null);
+            await inner.DisposeAsync();
+        }
+    }
+
+    private sealed class Reader(ChannelReader<JsonRpcMessage> inner) : ChannelReader<JsonRpcMessage>
+    {
+        private readonly TaskCompletionSource _firstSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private JsonRpcMessage? _answer;
+        private int _sent;
+
+        public override Task Completion => inner.Completion;
+
+        /// <summary>Called on every send; only the first counts. <paramref name="answer"/> is the probe's answer when it was the probe.</summary>
+        public void FirstMessageSent(JsonRpcMessage? answer)
+        {
+            if (Interlocked.Exchange(ref _sent, 1) == 0)
+            {
+                Volatile.Write(ref _answer, answer);
+                _firstSent.TrySetResult();
+            }
+        }
+
+        public override bool TryRead([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out JsonRpcMessage item)
+        {
+            if (Interlocked.Exchange(ref _answer, null) is { } answer)
+            {
+                item = answer;
+                return true;
+            }
+
+            return inner.TryRead(out item);
+        }
+
+        public override async ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default)
+        {
+            if (!_firstSent.Task.IsCompleted)
+            {
+                await _firstSent.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return Volatile.Read(ref _answer) is not null || await inner.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }
