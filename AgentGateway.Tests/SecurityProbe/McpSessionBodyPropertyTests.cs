@@ -53,11 +53,13 @@ public sealed class McpSessionBodyPropertyTests
     [Theory]
     [InlineData("""{"jsonrpc":"2.0","id":5,"method":"initialize","params":{"name":"add"}}""", false, 400)]
     [InlineData("""{"jsonrpc":"2.0","id":5,"method":"initialize","params":1}""", true, 400)]
+    [InlineData("""{"jsonrpc":"2.0","id":5,"method":"initialize","params":{"a":1,"a":2}}""", false, 400)]
     [InlineData("""{"jsonrpc":"2.0","id":5,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"x","version":"1"}}}""", true, 200)]
     public async Task Initialize_WithBadParamsOrInsideALiveSession_IsAnsweredWithoutA500(string body, bool inSession, int status)
     {
-        // Found by the property below: the SDK let a params mismatch escape, and a second initialize reached the
-        // session store hook with the first request's disposed HttpContext.
+        // Found by the property below: the SDK let a params mismatch escape, a second initialize reached the
+        // session store hook with the first request's disposed HttpContext, and a duplicate key in params made the
+        // SDK's JsonObject throw while it read the envelope.
         await using var upstream = await TestMcpServer.StartAsync();
         await using var gw = await TestGateway.StartAsync(CedarProbeConfig.McpRoute(upstream.Url, Policy));
         using var http = gw.CreateClient();

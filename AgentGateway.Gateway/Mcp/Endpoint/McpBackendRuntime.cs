@@ -156,6 +156,12 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             // The SDK reads initialize params itself and lets a shape mismatch escape (a 500): the client's error, not ours.
             await McpHttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, -32602, "Invalid params");
         }
+        catch (ArgumentException) when (!context.Response.HasStarted)
+        {
+            // The SDK's JsonObject throws on a duplicate key when it reads the message envelope (found by
+            // McpSessionBodyPropertyTests): a body with two values for one key has no single meaning, so it is refused.
+            await McpHttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, -32700, "Parse error: duplicate key");
+        }
         finally
         {
             if (deleting)
