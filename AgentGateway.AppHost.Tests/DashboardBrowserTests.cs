@@ -37,7 +37,7 @@ public sealed class DashboardBrowserTests(StackFixture fixture)
         }
 
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard")).FullName;
-        var (exitCode, stdout, stderr) = await RunNodeAsync(jsDir, "dashboard.mjs", login.ToString(), "gateway", trace.TraceId, shots);
+        var (exitCode, stdout, stderr) = await RunNodeAsync(jsDir, "dashboard.mjs", login.ToString(), "gateway", trace.TraceId, "mock-llm", shots);
 
         Assert.True(exitCode == 0, $"browser script failed ({exitCode}):\n{stdout}\n{stderr}");
         using var seen = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);

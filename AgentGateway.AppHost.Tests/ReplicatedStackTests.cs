@@ -21,7 +21,7 @@ public sealed class ReplicatedStackTests
         var sessionId = await McpHttp.InitializeAsync(http, mcp, Ct);
         for (var i = 0; i < 4; i++)
         {
-            var forecast = await McpHttp.CallToolAsync(http, mcp, sessionId, 10 + i, "get_forecast", """{"city":"Lisbon","days":1}""", Ct);
+            var forecast = await McpHttp.CallToolAsync(http, mcp, sessionId, 10 + i, "weather_get_forecast", """{"city":"Lisbon","days":1}""", Ct);
             Assert.Equal("Lisbon", forecast.GetProperty("structuredContent").GetProperty("city").GetString());
         }
 
@@ -29,8 +29,10 @@ public sealed class ReplicatedStackTests
         foreach (var replica in replicas)
         {
             // The access log line of every request names its route.
-            Assert.True(stack.ConsoleText(replica).Contains("route=tools", StringComparison.Ordinal),
-                $"{replica} served none of the session's requests\n{stack.DescribeLogs()}");
+            if (!(await stack.ConsoleTextAsync(replica)).Contains("route=tools", StringComparison.Ordinal))
+            {
+                Assert.Fail($"{replica} served none of the session's requests\n{await stack.DescribeLogsAsync()}");
+            }
         }
 
         // Redis stops: the replicas keep serving the session from memory and say "Degraded" (200), not down.
@@ -43,7 +45,7 @@ public sealed class ReplicatedStackTests
 
         for (var i = 0; i < 2; i++)
         {
-            var forecast = await McpHttp.CallToolAsync(http, mcp, sessionId, 20 + i, "get_forecast", """{"city":"Tokyo","days":1}""", Ct);
+            var forecast = await McpHttp.CallToolAsync(http, mcp, sessionId, 20 + i, "weather_get_forecast", """{"city":"Tokyo","days":1}""", Ct);
             Assert.Equal("Tokyo", forecast.GetProperty("structuredContent").GetProperty("city").GetString());
         }
     }

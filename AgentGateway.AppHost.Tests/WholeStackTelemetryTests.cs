@@ -46,12 +46,12 @@ public sealed class WholeStackTelemetryTests(StackFixture fixture) : IDisposable
         var mcp = new Uri(Gateway, "/mcp");
         var sessionId = await McpHttp.InitializeAsync(_http, mcp, Ct);
         var trace = TraceContext.New();
-        await McpHttp.CallToolAsync(_http, mcp, sessionId, 2, "list_cities", "{}", Ct, trace.Apply);
+        await McpHttp.CallToolAsync(_http, mcp, sessionId, 2, "weather_list_cities", "{}", Ct, trace.Apply);
 
         using var dashboard = new DashboardTelemetry(await Stack.App.GetDashboardUrlAsync(Ct));
         var spans = await dashboard.WaitForTraceAsync(trace.TraceId, static s =>
             s.Any(static x => x.Service == "weather-mcp")
-            && s.Any(static x => x.Service == "gateway" && x.Attribute("mcp.method.name") == "tools/call" && x.Attribute("gen_ai.tool.name") == "list_cities"), Ct);
+            && s.Any(static x => x.Service == "gateway" && x.Attribute("mcp.method.name") == "tools/call" && x.Attribute("gen_ai.tool.name") is "weather_list_cities" or "list_cities"), Ct);
 
         Assert.Contains(spans, s => s.Service == "gateway" && s.ParentSpanId == trace.ClientSpanId);
         Assert.Contains(spans, static s => s.Service == "gateway" && s.Attribute("mcp.session.id") is not null);

@@ -25,7 +25,11 @@ public sealed class WholeStackTests(StackFixture fixture) : IDisposable
         using var response = await _http.PostAsync(new Uri(Gateway, "/echo/things?x=1"), content, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
 
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}\n{Stack.DescribeLogs()}");
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            Assert.Fail($"{(int)response.StatusCode}: {body}\n{await Stack.DescribeLogsAsync()}");
+        }
+
         using var echoed = JsonDocument.Parse(body);
         Assert.Equal("echo", echoed.RootElement.GetProperty("service").GetString());
         Assert.Equal("POST", echoed.RootElement.GetProperty("method").GetString());
@@ -41,7 +45,11 @@ public sealed class WholeStackTests(StackFixture fixture) : IDisposable
         using var response = await _http.PostAsync(new Uri(Gateway, "/v1/chat/completions"), content, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
 
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}\n{Stack.DescribeLogs()}");
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            Assert.Fail($"{(int)response.StatusCode}: {body}\n{await Stack.DescribeLogsAsync()}");
+        }
+
         using var completion = JsonDocument.Parse(body);
         Assert.Equal("mock-small", completion.RootElement.GetProperty("model").GetString());
         Assert.False(string.IsNullOrEmpty(completion.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()));
@@ -52,7 +60,7 @@ public sealed class WholeStackTests(StackFixture fixture) : IDisposable
     {
         var mcp = new Uri(Gateway, "/mcp");
         var sessionId = await McpHttp.InitializeAsync(_http, mcp, Ct);
-        var result = await McpHttp.CallToolAsync(_http, mcp, sessionId, 2, "get_forecast", """{"city":"Lisbon","days":1}""", Ct);
+        var result = await McpHttp.CallToolAsync(_http, mcp, sessionId, 2, "weather_get_forecast", """{"city":"Lisbon","days":1}""", Ct);
 
         Assert.NotEqual(JsonValueKind.True, result.TryGetProperty("isError", out var isError) ? isError.ValueKind : JsonValueKind.False);
         Assert.Equal("Lisbon", result.GetProperty("structuredContent").GetProperty("city").GetString());
@@ -61,8 +69,10 @@ public sealed class WholeStackTests(StackFixture fixture) : IDisposable
         // ConnectionStrings__redis that WithReference injected and the Aspire Redis client.
         var connectionString = await Stack.App.GetConnectionStringAsync("redis", Ct);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString!);
-        Assert.True(await redis.GetDatabase().KeyExistsAsync($"agentgateway:mcp:session:{sessionId}"),
-            $"session {sessionId} is not in Redis\n{Stack.DescribeLogs()}");
+        if (!await redis.GetDatabase().KeyExistsAsync($"agentgateway:mcp:session:{sessionId}"))
+        {
+            Assert.Fail($"session {sessionId} is not in Redis\n{await Stack.DescribeLogsAsync()}");
+        }
     }
 
     [Fact]

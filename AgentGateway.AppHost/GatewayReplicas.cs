@@ -50,6 +50,7 @@ public static class GatewayReplicas
             .WithHttpEndpoint(name: "admin", isProxied: false)
             .WithEndpointsInEnvironment(static e => e.Name != "admin")
             .WithHttpHealthCheck("/health")
+            .OnPlainHttp()
             // The gateway decides itself whose X-Forwarded-* to believe (policy.trustedProxies); the variable Aspire
             // would add when publishing makes ASP.NET Core believe them from any peer, before the gateway sees the
             // request, so a client could choose the IP that rate limits and authorization key on.

@@ -68,7 +68,19 @@ public static class LocalStack
         StackReadyReporter.Add(builder);
     }
 
+    /// <summary>A sample on plain HTTP, like every local endpoint here (no developer certificate involved).</summary>
     private static IResourceBuilder<ProjectResource> Sample<TProject>(IDistributedApplicationBuilder builder, string name)
         where TProject : IProjectMetadata, new() =>
-        builder.AddProject<TProject>(name).WithHttpEndpoint().WithHttpHealthCheck("/health");
+        builder.AddProject<TProject>(name).WithHttpEndpoint().WithHttpHealthCheck("/health").OnPlainHttp();
+
+    /// <summary>
+    /// Every local endpoint is plain HTTP, so no project needs the developer certificate; saying so keeps Aspire
+    /// from warning on every start, in the console and in the dashboard, that none is trusted.
+    /// </summary>
+    internal static IResourceBuilder<ProjectResource> OnPlainHttp(this IResourceBuilder<ProjectResource> project)
+    {
+#pragma warning disable ASPIRECERTIFICATES001 // Evaluation API; the only way to tell Aspire a project serves no HTTPS.
+        return project.WithoutHttpsCertificate();
+#pragma warning restore ASPIRECERTIFICATES001
+    }
 }

@@ -66,7 +66,11 @@ internal sealed partial class AppHostProcess : IDisposable
                 return match;
             }
 
-            Assert.False(_process.HasExited, $"the AppHost exited ({_process.ExitCode}) before printing /{pattern}/:\n{Output}");
+            if (_process.HasExited)
+            {
+                Assert.Fail($"the AppHost exited ({_process.ExitCode}) before printing /{pattern}/:\n{Output}");
+            }
+
             await Task.Delay(200, CancellationToken.None);
         }
 

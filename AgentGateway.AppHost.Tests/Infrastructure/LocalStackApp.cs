@@ -1,12 +1,11 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentGateway.AppHost.Tests.Infrastructure;
 
 /// <summary>
-/// The AppHost's own graph (Program.cs, as <c>dotnet run</c> builds it) started through Aspire.Hosting.Testing,
-/// with every resource's console output collected for assertions and failure messages.
+/// The AppHost's own graph (Program.cs, as <c>dotnet run</c> builds it) started through Aspire.Hosting.Testing;
+/// every resource's console output is read back from Aspire's resource log service.
 /// </summary>
 public sealed class LocalStackApp : IAsyncDisposable
 {
@@ -14,10 +13,13 @@ public sealed class LocalStackApp : IAsyncDisposable
     public const string DashboardApiKey = "apphost-tests-telemetry-key";
 
     private static readonly TimeSpan s_startupTimeout = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _logs = new();
-    private readonly CancellationTokenSource _stopWatching = new();
+    private readonly IReadOnlyList<IResource> _resources;
 
-    private LocalStackApp(DistributedApplication app) => App = app;
+    private LocalStackApp(DistributedApplication app, IReadOnlyList<IResource> resources)
+    {
+        App = app;
+        _resources = resources;
+    }
 
     public DistributedApplication App { get; }
 
@@ -27,19 +29,18 @@ public sealed class LocalStackApp : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AgentGateway_AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = dashboard }, args, ct);
         builder.Configuration["AppHost:DashboardApiKey"] = DashboardApiKey;
-        var names = Runnable(builder.Resources).Select(static r => r.Name).ToList();
-        var stack = new LocalStackApp(await builder.BuildAsync(ct));
-        stack.WatchLogs(names);
+        var resources = Runnable(builder.Resources).ToList();
+        var stack = new LocalStackApp(await builder.BuildAsync(ct), resources);
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(ct);
         startup.CancelAfter(s_startupTimeout);
         try
         {
             await stack.App.StartAsync(startup.Token);
-            await Task.WhenAll(names.Select(n => stack.App.ResourceNotifications.WaitForResourceHealthyAsync(n, startup.Token)));
+            await Task.WhenAll(resources.Select(r => stack.App.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, startup.Token)));
         }
         catch (Exception ex) when (ex is OperationCanceledException or DistributedApplicationException)
         {
-            var logs = stack.DescribeLogs();
+            var logs = await stack.DescribeLogsAsync();
             await stack.DisposeAsync();
             throw new InvalidOperationException($"the stack did not become healthy: {ex.Message}\n{logs}", ex);
         }
@@ -55,17 +56,17 @@ public sealed class LocalStackApp : IAsyncDisposable
     public Uri Endpoint(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
 
     /// <summary>Every console line the resource wrote so far.</summary>
-    public string ConsoleText(string resource) =>
-        _logs.TryGetValue(resource, out var lines) ? string.Join('\n', lines) : "";
+    public async Task<string> ConsoleTextAsync(string resource) =>
+        string.Join('\n', await LinesAsync(_resources.Single(r => r.Name == resource)));
 
     /// <summary>The last lines of every resource, for failure messages.</summary>
-    public string DescribeLogs(int linesPerResource = 25)
+    public async Task<string> DescribeLogsAsync(int linesPerResource = 25)
     {
         var text = new StringBuilder();
-        foreach (var (resource, lines) in _logs.OrderBy(static l => l.Key, StringComparer.Ordinal))
+        foreach (var resource in _resources.OrderBy(static r => r.Name, StringComparer.Ordinal))
         {
-            text.AppendLine($"--- {resource}");
-            foreach (var line in lines.TakeLast(linesPerResource))
+            text.AppendLine($"--- {resource.Name}");
+            foreach (var line in (await LinesAsync(resource)).TakeLast(linesPerResource))
             {
                 text.AppendLine(line);
             }
@@ -74,36 +75,16 @@ public sealed class LocalStackApp : IAsyncDisposable
         return text.ToString();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopWatching.CancelAsync();
-        await App.DisposeAsync();
-        _stopWatching.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
 
-    private void WatchLogs(IEnumerable<string> resources)
+    private async Task<List<string>> LinesAsync(IResource resource)
     {
-        var logger = App.Services.GetRequiredService<ResourceLoggerService>();
-        foreach (var resource in resources)
+        var lines = new List<string>();
+        await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource))
         {
-            var lines = _logs.GetOrAdd(resource, static _ => new ConcurrentQueue<string>());
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await foreach (var batch in logger.WatchAsync(resource).WithCancellation(_stopWatching.Token))
-                    {
-                        foreach (var line in batch)
-                        {
-                            lines.Enqueue(line.Content);
-                        }
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    // The test is over.
-                }
-            });
+            lines.AddRange(batch.Select(static l => l.Content));
         }
+
+        return lines;
     }
 }
