@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# AppHost tests need redis-server (AddRedis runs the real binary) and headless Chromium +
-# playwright-core for the dashboard browser test. Idempotent: installs only what is missing.
+# AppHost tests (AgentGateway.AppHost.Tests) need redis-server (run by DCP as the stack's Redis when no
+# container runtime is present) and headless Chromium + playwright-core for the dashboard browser test.
+# Idempotent: installs only what is missing.
 set -euo pipefail
 
 need=()
@@ -11,7 +12,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"
 fi
 
-js=AgentGateway.Tests/AppHost/js
+js=AgentGateway.AppHost.Tests/js
 if [ ! -d "$js/node_modules/playwright-core" ]; then
   (cd "$js" && npm ci --no-audit --no-fund)
 fi
