@@ -15,7 +15,7 @@ internal static class ContainerRuntimeProbe
     public static string? FindRunning(IConfiguration configuration)
     {
         var runtime = configuration["ASPIRE_CONTAINER_RUNTIME"] ?? configuration["DOTNET_ASPIRE_CONTAINER_RUNTIME"] ?? "docker";
-        if (ExecutableLocator.Find(runtime) is not { } path)
+        if (ExecutableLocator.Find(runtime, configuration["PATH"]) is not { } path)
         {
             return null;
         }

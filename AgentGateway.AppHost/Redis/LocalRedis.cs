@@ -31,15 +31,16 @@ public static partial class LocalRedis
 
     private static (RedisMode Mode, string Reason) Choose(IDistributedApplicationBuilder builder, RedisMode mode)
     {
+        var redisServer = RedisServerPath(builder);
         switch (mode)
         {
             case RedisMode.Auto when ContainerRuntimeProbe.FindRunning(builder.Configuration) is { } runtime:
                 return (RedisMode.Container, $"container runtime '{runtime}' answers");
-            case RedisMode.Auto when ExecutableLocator.Find("redis-server") is { } path:
-                return (RedisMode.Executable, $"no container runtime answers; using {path}");
+            case RedisMode.Auto when redisServer is not null:
+                return (RedisMode.Executable, $"no container runtime answers; using {redisServer}");
             case RedisMode.Auto:
                 return (RedisMode.None, "no container runtime answers and redis-server is not on PATH");
-            case RedisMode.Executable when ExecutableLocator.Find("redis-server") is null:
+            case RedisMode.Executable when redisServer is null:
                 throw new InvalidOperationException("--redis executable: redis-server is not on PATH (apt-get install redis-server)");
             default:
                 return (mode, $"--redis {mode.ToString().ToLowerInvariant()}");
@@ -51,7 +52,10 @@ public static partial class LocalRedis
         Typed(builder.AddRedis(name));
 
     private static IResourceBuilder<IResourceWithConnectionString> Executable(IDistributedApplicationBuilder builder, string name) =>
-        Typed(builder.AddRedisServer(name, ExecutableLocator.Find("redis-server")!));
+        Typed(builder.AddRedisServer(name, RedisServerPath(builder)!));
+
+    private static string? RedisServerPath(IDistributedApplicationBuilder builder) =>
+        ExecutableLocator.Find("redis-server", builder.Configuration["PATH"]);
 
     private static IResourceBuilder<IResourceWithConnectionString> Typed<T>(IResourceBuilder<T> redis) where T : IResourceWithConnectionString =>
         redis.ApplicationBuilder.CreateResourceBuilder<IResourceWithConnectionString>(redis.Resource);
