@@ -20,27 +20,9 @@ internal static class RateLimitKeys
     private static string? ApiKey(ClaimsPrincipal user) =>
         user.Identities.FirstOrDefault(i => i.IsAuthenticated && string.Equals(i.AuthenticationType, GatewayClaims.ApiKey, StringComparison.OrdinalIgnoreCase))?.Name;
 
-    // Anonymous callers have no stable identity; counting them by IP keeps one caller from exhausting everyone's budget.
-    private static string? Principal(ClaimsPrincipal user)
-    {
-        foreach (var identity in user.Identities)
-        {
-            if (!identity.IsAuthenticated)
-            {
-                continue;
-            }
-
-            if (identity.Name is { Length: > 0 } name)
-            {
-                return name;
-            }
-
-            if (identity.FindFirst("sub")?.Value is { Length: > 0 } sub)
-            {
-                return sub;
-            }
-        }
-
-        return null;
-    }
+    // Keyed like an MCP session owner — kind, issuer and id — so an API key and a basic user of the same name, or
+    // the same sub from two issuers, never share a budget. Anonymous callers have no stable identity; counting them
+    // by IP keeps one caller from exhausting everyone's budget.
+    private static string? Principal(ClaimsPrincipal user) =>
+        GatewayClaims.SessionOwner(user) is { Length: > 0 } owner ? owner : null;
 }

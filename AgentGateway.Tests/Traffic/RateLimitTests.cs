@@ -192,6 +192,38 @@ public class RateLimitTests
     }
 
     [Fact]
+    public async Task PrincipalLimit_AnApiKeyAndABasicUserOfTheSameName_CountSeparately()
+    {
+        await using var echo = await EchoServer.StartAsync();
+        await using var gw = await TestGateway.StartAsync($$"""
+            routes: [{ name: r, path: /, http: b, policies: [who, quota] }]
+            http: { b: { destinations: [{{echo.BaseAddress}}] } }
+            policies:
+              who:
+                authentication:
+                  apiKeys: [{ name: alice, keyHash: "{{AgentGateway.Security.SecretHash.Sha256("the-key")}}" }]
+                  basic: { users: [{ name: alice, passwordHash: "{{AgentGateway.Security.SecretHash.Sha256("pw")}}" }] }
+              quota: { rateLimit: { requests: 1, per: 1h, key: principal } }
+            """);
+        var client = gw.CreateClient();
+
+        async Task<HttpStatusCode> Call(string header, string value)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/x");
+            request.Headers.TryAddWithoutValidation(header, value);
+            return (await client.SendAsync(request, Ct)).StatusCode;
+        }
+
+        var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:pw"));
+        Assert.Equal(HttpStatusCode.OK, await Call("x-api-key", "the-key"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await Call("x-api-key", "the-key"));
+
+        // The key's caller spent its budget; the user who happens to share the name has not spent theirs.
+        Assert.Equal(HttpStatusCode.OK, await Call("Authorization", basic));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await Call("Authorization", basic));
+    }
+
+    [Fact]
     public async Task TokenLimit_OnLlmRoute_CountsTheUsageTheLlmHandlerReports_NotJustItsEstimate()
     {
         await using var gw = await TestGateway.StartAsync("""
