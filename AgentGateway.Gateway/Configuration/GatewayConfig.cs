@@ -1,4 +1,5 @@
 using AgentGateway.A2A;
+using AgentGateway.Http;
 using AgentGateway.Llm;
 using AgentGateway.Mcp;
 using AgentGateway.Routing;

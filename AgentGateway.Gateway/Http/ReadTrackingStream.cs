@@ -1,4 +1,4 @@
-namespace AgentGateway.Routing;
+namespace AgentGateway.Http;
 
 /// <summary>
 /// Wraps the request body to learn whether anything was read from it, so a request that failed before a

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AgentGateway.Tests.Infrastructure;
 
-namespace AgentGateway.Tests.Routing;
+namespace AgentGateway.Tests.Http;
 
 public class HttpRouteTests
 {

@@ -1,4 +1,4 @@
-namespace AgentGateway.Routing;
+namespace AgentGateway.Http;
 
 /// <summary>
 /// The HttpMessageInvoker YARP forwards with: the "forwarder" client's handler chain (service discovery,

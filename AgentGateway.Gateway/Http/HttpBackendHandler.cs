@@ -1,9 +1,10 @@
 using AgentGateway.Configuration;
+using AgentGateway.Routing;
 using AgentGateway.Telemetry;
 using AgentGateway.Traffic;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace AgentGateway.Routing;
+namespace AgentGateway.Http;
 
 /// <summary>
 /// Proxies <c>http</c> routes with YARP's forwarder (streaming both ways, no buffering). Applies the route's

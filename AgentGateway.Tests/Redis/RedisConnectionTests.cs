@@ -1,10 +1,10 @@
-using AgentGateway.Hosting;
+using AgentGateway.Redis;
 using AgentGateway.Tests.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace AgentGateway.Tests.Hosting;
+namespace AgentGateway.Tests.Redis;
 
 public class RedisConnectionTests
 {

@@ -1,6 +1,6 @@
 using AgentGateway.Security.Cedar;
 
-namespace AgentGateway.Routing;
+namespace AgentGateway.Http;
 
 /// <summary>
 /// Finds <c>resource.path</c> comparisons that can never hold: http routes give policies the path lower-cased

@@ -1,6 +1,6 @@
 using AgentGateway.Tests.Infrastructure;
 
-namespace AgentGateway.Tests.Routing;
+namespace AgentGateway.Tests.Http;
 
 public class HttpPathPolicyLintTests
 {

@@ -1,4 +1,6 @@
-namespace AgentGateway.Routing;
+using AgentGateway.Traffic;
+
+namespace AgentGateway.Http;
 
 /// <summary>A plain HTTP backend proxied with YARP.</summary>
 public sealed record HttpBackendConfig
@@ -17,5 +19,5 @@ public sealed record HttpBackendConfig
     public bool Passthrough { get; init; }
 
     /// <summary>TLS towards https destinations (private CA, client certificate, SNI).</summary>
-    public AgentGateway.Traffic.BackendTlsConfig? Tls { get; init; }
+    public BackendTlsConfig? Tls { get; init; }
 }

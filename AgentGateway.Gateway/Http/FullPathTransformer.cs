@@ -1,6 +1,7 @@
+using AgentGateway.Routing;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace AgentGateway.Routing;
+namespace AgentGateway.Http;
 
 /// <summary>
 /// Forwards the request's full canonical path (route prefix included, see <see cref="HttpRoutePath"/>), as a reverse

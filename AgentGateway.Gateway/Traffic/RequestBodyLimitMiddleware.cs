@@ -1,6 +1,7 @@
+using AgentGateway.Routing;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace AgentGateway.Routing;
+namespace AgentGateway.Traffic;
 
 /// <summary>
 /// Applies the body-size limit: a declared oversize body is refused at once (413); an undeclared one
@@ -12,7 +13,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
     {
         var route = context.Features.Get<GatewayRoute>()!;
         // A route's `limits.maxRequestBodySize` policy overrides the global limit (either way).
-        var limit = Traffic.RouteTrafficPolicyCache.Get(route).MaxRequestBodySize ?? route.Snapshot.Limits.MaxRequestBodySize;
+        var limit = RouteTrafficPolicyCache.Get(route).MaxRequestBodySize ?? route.Snapshot.Limits.MaxRequestBodySize;
         if (context.Request.ContentLength > limit)
         {
             await TooLarge(context, limit);

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace AgentGateway.Hosting;
+namespace AgentGateway.Redis;
 
 /// <summary>
 /// The one Redis connection of the process (connection string <c>redis</c>). In the gateway it is the

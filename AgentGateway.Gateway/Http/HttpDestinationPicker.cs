@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AgentGateway.Routing;
+namespace AgentGateway.Http;
 
 /// <summary>
 /// Round-robin over a backend's destinations with passive health: a destination whose request failed at
