@@ -65,7 +65,7 @@ public static class GatewayServiceCollectionExtensions
         // Shared by LLM providers, MCP targets, A2A agents and JWKS/OpenAPI fetches, which send configured secrets
         // (api-key, x-api-key, target headers): a redirect would carry them to wherever the Location points, so 3xx
         // answers go back to the caller instead of being followed.
-        services.AddHttpClient("upstream", c => c.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(UpstreamHttpClient.Name, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,

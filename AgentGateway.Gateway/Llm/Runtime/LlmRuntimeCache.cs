@@ -13,5 +13,5 @@ internal sealed class LlmRuntimeCache(IHttpMessageHandlerFactory handlers, Traff
 
     public LlmBackendRuntime Get(string backend, LlmBackendConfig config) =>
         _runtimes.GetValue(config, c => new LlmBackendRuntime(backend, c,
-            p => p.Tls is { } tls ? tlsHandlers.Handler(tls) : handlers.CreateHandler("upstream"), health));
+            p => p.Tls is { } tls ? tlsHandlers.Handler(tls) : handlers.CreateHandler(Routing.UpstreamHttpClient.Name), health));
 }
