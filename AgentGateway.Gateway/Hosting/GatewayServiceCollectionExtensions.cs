@@ -60,7 +60,7 @@ public static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddGatewayRouting(this IServiceCollection services)
     {
         services.AddSingleton<IConfigValidator, RoutingConfigValidator>();
-        services.AddSingleton<RouteTableProvider>();
+        services.AddSingleton<GatewayRuntimeProvider>();
         services.AddSingleton<BackendDispatcher>();
         // Shared by LLM providers, MCP targets, A2A agents and JWKS/OpenAPI fetches, which send configured secrets
         // (api-key, x-api-key, target headers): a redirect would carry them to wherever the Location points, so 3xx

@@ -25,9 +25,10 @@ internal sealed partial class HttpBackendHandler(
 
     public async Task HandleAsync(HttpContext context, GatewayRoute route)
     {
-        var backend = route.Snapshot.Http[route.Backend];
+        var compiled = GatewayRuntime.Of(context)!.Part<HttpBackends>()![route.Backend];
+        var backend = compiled.Config;
         var traffic = RouteTrafficPolicy.For(context);
-        var plan = HttpRetryPlan.For(traffic.Retries, context.Request);
+        var plan = HttpRetryPlan.For(traffic, context.Request);
         var body = plan is null ? null : await plan.TryBufferBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
@@ -63,7 +64,7 @@ internal sealed partial class HttpBackendHandler(
             var error = await forwarder.SendAsync(context, destination, messageInvoker, requestConfig, (HttpTransformer?)retryTransformer ?? FullPathTransformer.Instance);
             if (error is ForwarderError.Request or ForwarderError.RequestTimedOut or ForwarderError.NoAvailableDestinations)
             {
-                picker.ReportFailure(destination, Duration.TryParse(backend.ReactivationPeriod, out var period) ? period : TimeSpan.FromSeconds(30));
+                picker.ReportFailure(destination, compiled.ReactivationPeriod);
             }
 
             if (error is ForwarderError.Request && failovers-- > 0 && !context.Response.HasStarted

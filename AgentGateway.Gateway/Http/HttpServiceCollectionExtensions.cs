@@ -11,6 +11,7 @@ public static class HttpServiceCollectionExtensions
     public static IServiceCollection AddGatewayHttp(this IServiceCollection services)
     {
         services.AddSingleton<IConfigValidator, HttpConfigValidator>();
+        services.AddSingleton<IRuntimeCompiler, HttpBackendsCompiler>();
         services.AddSingleton<HttpDestinationPicker>();
         services.AddSingleton<ForwarderInvoker>();
         services.AddHttpForwarder();

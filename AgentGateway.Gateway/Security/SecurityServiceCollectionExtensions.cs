@@ -11,6 +11,7 @@ public static class SecurityServiceCollectionExtensions
     {
         services.AddSingleton<AgentGateway.Configuration.IConfigValidator, SecurityConfigValidator>();
         services.AddSingleton<JwksKeySource>();
+        services.AddSingleton<Routing.IRuntimeCompiler, JwtClockSkewsCompiler>();
         services.AddSingleton<JwtAuthenticator>();
         services.AddSingleton<GatewayPublicUrl>();
         services.AddSingleton<RouteAuthenticator>();

@@ -13,7 +13,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
     {
         var route = context.Features.Get<GatewayRoute>()!;
         // A route's `limits.maxRequestBodySize` policy overrides the global limit (either way).
-        var limit = RouteTrafficPolicyCache.Get(route).MaxRequestBodySize ?? route.Snapshot.Limits.MaxRequestBodySize;
+        var limit = RouteTrafficPolicy.For(context).MaxRequestBodySize ?? route.Snapshot.Limits.MaxRequestBodySize;
         if (context.Request.ContentLength > limit)
         {
             await TooLarge(context, limit);

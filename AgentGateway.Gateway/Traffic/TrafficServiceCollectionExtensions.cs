@@ -1,4 +1,5 @@
 using AgentGateway.Configuration;
+using AgentGateway.Routing;
 
 namespace AgentGateway.Traffic;
 
@@ -12,6 +13,7 @@ public static class TrafficServiceCollectionExtensions
     public static IServiceCollection AddGatewayTraffic(this IServiceCollection services)
     {
         services.AddSingleton<IConfigValidator, TrafficConfigValidator>();
+        services.AddSingleton<IRuntimeCompiler, RouteTrafficPoliciesCompiler>();
         services.AddSingleton<LocalRateLimitStore>();
         services.AddSingleton<RedisRateLimitStore>();
         services.AddSingleton<RateLimiter>();
