@@ -28,7 +28,7 @@ internal sealed class LlmBackendHandler(
             path = path[3..];
         }
 
-        var api = path == "/messages" ? LlmApi.Anthropic : LlmApi.OpenAi;
+        var dialect = ClientDialect.ForPath(path);
         try
         {
             if (!route.Snapshot.Llm.TryGetValue(route.Backend, out var config))
@@ -42,13 +42,13 @@ internal sealed class LlmBackendHandler(
             switch (path)
             {
                 case "/chat/completions" when post:
-                    await chat.HandleAsync(context, runtime, LlmApi.OpenAi);
+                    await chat.HandleAsync(context, runtime, ClientDialect.ChatCompletions);
                     break;
                 case "/responses" when post:
-                    await chat.HandleAsync(context, runtime, LlmApi.OpenAi, responses: true);
+                    await chat.HandleAsync(context, runtime, ClientDialect.Responses);
                     break;
                 case "/messages" when post:
-                    await chat.HandleAsync(context, runtime, LlmApi.Anthropic);
+                    await chat.HandleAsync(context, runtime, ClientDialect.Messages);
                     break;
                 case "/embeddings" when post:
                     await embeddings.HandleAsync(context, runtime);
@@ -68,16 +68,16 @@ internal sealed class LlmBackendHandler(
         }
         catch (LlmRequestException ex) when (!context.Response.HasStarted)
         {
-            await ErrorWriter.WriteAsync(context, api, ex.Status, ex.Message, ex.Param, ex.Code);
+            await dialect.WriteErrorAsync(context, ex.Status, ex.Message, ex.Param, ex.Code);
         }
         catch (GuardRejectedException ex) when (!context.Response.HasStarted)
         {
             Log.GuardRejected(logger, ex.OnRequest ? "request" : "response", ex.GuardName);
-            await ErrorWriter.WriteAsync(context, api, 400, ex.Message, null, "content_policy_violation");
+            await dialect.WriteErrorAsync(context, 400, ex.Message, null, "content_policy_violation");
         }
         catch (Exception ex) when (ex is FormatException or UriFormatException && !context.Response.HasStarted)
         {
-            await ErrorWriter.WriteAsync(context, api, 400, "The request contains an invalid value: " + ex.Message);
+            await dialect.WriteErrorAsync(context, 400, "The request contains an invalid value: " + ex.Message);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -88,7 +88,7 @@ internal sealed class LlmBackendHandler(
             Log.Unexpected(logger, ex);
             if (!context.Response.HasStarted)
             {
-                await ErrorWriter.WriteAsync(context, api, 500, "Internal gateway error.");
+                await dialect.WriteErrorAsync(context, 500, "Internal gateway error.");
             }
         }
     }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace AgentGateway.Llm.Pipeline;
 
 /// <summary>State of one chat request across failover attempts, and what it produced.</summary>
-internal sealed class ChatCall(HttpContext http, LlmApi clientApi, ChatRequest request, byte[]? originalBody, LlmBackendRuntime runtime, ILogger logger)
+internal sealed class ChatCall(HttpContext http, ClientDialect dialect, ChatRequest request, byte[]? originalBody, LlmBackendRuntime runtime, ILogger logger)
 {
     private long? _inputEstimate;
 
@@ -17,10 +17,8 @@ internal sealed class ChatCall(HttpContext http, LlmApi clientApi, ChatRequest r
 
     public ILogger Logger { get; } = logger;
 
-    /// <summary>The client called the OpenAI Responses API (<c>/responses</c>) rather than chat completions.</summary>
-    public bool Responses { get; init; }
-
-    public LlmApi ClientApi { get; } = clientApi;
+    /// <summary>The API the client speaks; answers and errors go out in its shape.</summary>
+    public ClientDialect Dialect { get; } = dialect;
 
     public ChatRequest Request { get; } = request;
 

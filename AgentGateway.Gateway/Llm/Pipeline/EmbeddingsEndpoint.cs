@@ -37,7 +37,7 @@ internal sealed class EmbeddingsEndpoint(ProviderHealth health, IRequestAuthoriz
 
         await LlmAuthorization.EnsureAsync(authorizer, http, "embed", model, candidates[0].Provider.Name);
         ClientCredential.Value = ClientCredential.From(http.Request);
-        var call = new ChatCall(http, LlmApi.OpenAi, new ChatRequest(model, [], new ChatOptions(), false, false, json), masked ? null : body, runtime, logger);
+        var call = new ChatCall(http, ClientDialect.ChatCompletions, new ChatRequest(model, [], new ChatOptions(), false, false, json), masked ? null : body, runtime, logger);
         await TokenBudgetScope.RunAsync(budget, http, () => Count(inputs, http.RequestAborted), () => CallProvidersAsync(http, call, candidates, inputs));
     }
 

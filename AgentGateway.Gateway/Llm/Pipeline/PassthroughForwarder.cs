@@ -36,9 +36,12 @@ internal static class PassthroughForwarder
             }
         }
 
-        if (call.ClientApi == LlmApi.Anthropic && !request.Headers.Contains("anthropic-version"))
+        foreach (var (name, value) in call.Dialect.DefaultHeaders)
         {
-            request.Headers.TryAddWithoutValidation("anthropic-version", "2023-06-01");
+            if (!request.Headers.Contains(name))
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -63,7 +66,7 @@ internal static class PassthroughForwarder
             }
 
             CopyResponseHeaders(response, call.Http.Response);
-            var sniffer = new UsageSniffer(call.ClientApi, call.Responses);
+            var sniffer = call.Dialect.CreateUsageSniffer();
             var isStream = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
             try
             {
@@ -169,7 +172,7 @@ internal static class PassthroughForwarder
         catch (Exception ex) when (ex is HttpRequestException or IOException && !aborted.IsCancellationRequested)
         {
             Settle(call, sniffer);
-            await ErrorWriter.WriteStreamErrorAsync(call.Http, call.ClientApi, 502, "The provider stream ended unexpectedly.");
+            await call.Dialect.WriteStreamErrorAsync(call.Http, 502, "The provider stream ended unexpectedly.");
             return AttemptResult.Done;
         }
 
