@@ -14,6 +14,7 @@ internal sealed class LlmBackendHandler(
     LlmRuntimeCache runtimes,
     ChatEndpoint chat,
     EmbeddingsEndpoint embeddings,
+    CountTokensEndpoint countTokens,
     ILogger<LlmBackendHandler> logger) : IBackendHandler
 {
     public string Kind => RouteKinds.Llm;
@@ -50,6 +51,9 @@ internal sealed class LlmBackendHandler(
                 case "/messages" when post:
                     await chat.HandleAsync(context, runtime, ClientDialect.Messages);
                     break;
+                case "/messages/count_tokens" when post:
+                    await countTokens.HandleAsync(context, runtime);
+                    break;
                 case "/embeddings" when post:
                     await embeddings.HandleAsync(context, runtime);
                     break;
@@ -59,7 +63,7 @@ internal sealed class LlmBackendHandler(
                 case var p when p.StartsWith("/models/", StringComparison.Ordinal) && get:
                     await ModelsEndpoint.HandleAsync(context, runtime, Uri.UnescapeDataString(p["/models/".Length..]));
                     break;
-                case "/chat/completions" or "/messages" or "/embeddings" or "/responses" or "/models":
+                case "/chat/completions" or "/messages" or "/messages/count_tokens" or "/embeddings" or "/responses" or "/models":
                     context.Response.Headers.Allow = path == "/models" ? "GET" : "POST";
                     throw new LlmRequestException(405, $"Method {context.Request.Method} is not allowed on {path}.");
                 default:

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentGateway.Llm.Providers;
 using AgentGateway.Llm.Runtime;
 using AgentGateway.Llm.Tokens;
 using AgentGateway.Llm.Wire;
@@ -22,6 +23,9 @@ internal sealed class ChatCall(HttpContext http, ClientDialect dialect, ChatRequ
 
     public ChatRequest Request { get; } = request;
 
+    /// <summary>The caller's own credential, sent upstream only to providers with <c>passthrough: true</c>.</summary>
+    public ClientCredential? Credential { get; init; }
+
     /// <summary>The client's bytes, or null when guards changed the body and it must be re-serialized.</summary>
     public byte[]? OriginalBody { get; } = originalBody;
 
@@ -34,6 +38,9 @@ internal sealed class ChatCall(HttpContext http, ClientDialect dialect, ChatRequ
     public TokenUsage? Usage { get; set; }
 
     public string? ResponseModel { get; set; }
+
+    /// <summary>The candidate's provider as this caller uses it (see <see cref="LlmProvider.ForCaller"/>).</summary>
+    public LlmProvider Provider(ModelCandidate candidate) => candidate.Provider.ForCaller(Credential);
 
     public void MarkFirstToken() => TimeToFirstToken ??= Stopwatch.GetElapsedTime(StartTimestamp);
 

@@ -30,8 +30,7 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
         }
 
         await LlmAuthorization.EnsureAsync(authorizer, http, "chat", request.Model, candidates[0].Provider.Name);
-        ClientCredential.Value = ClientCredential.From(http.Request);
-        var call = new ChatCall(http, dialect, request, masked ? null : body, runtime, logger);
+        var call = new ChatCall(http, dialect, request, masked ? null : body, runtime, logger) { Credential = ClientCredential.From(http.Request) };
         await TokenBudgetScope.RunAsync(budget, http, () => call.InputEstimate + (request.Options.MaxOutputTokens ?? 0), () => CallProvidersAsync(http, call, candidates));
     }
 

@@ -15,11 +15,12 @@ internal static class TranslatingExecutor
 {
     public static async Task<AttemptResult> TryAsync(ChatCall call, ModelCandidate candidate, CancellationToken aborted)
     {
-        var client = candidate.Provider.ChatClient(candidate.UpstreamModel);
+        var provider = call.Provider(candidate);
+        var client = provider.ChatClient(candidate.UpstreamModel);
         var options = call.Request.Options.Clone();
         options.ModelId = candidate.UpstreamModel;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        timeout.CancelAfter(candidate.Provider.Timeout);
+        timeout.CancelAfter(provider.Timeout);
         return call.Request.Stream
             ? await StreamAsync(call, client, options, timeout, aborted)
             : await CompleteAsync(call, client, options, timeout, aborted);
