@@ -67,7 +67,8 @@ public sealed class AdminAccessTests
     [Theory]
     [InlineData("http://0.0.0.0:15999")]
     [InlineData("http://192.0.2.10:15999")]
-    [InlineData("http://*:15999")]
+    [InlineData("http://[::]:15999")]
+    [InlineData("http://gateway.example:15999")]
     public async Task NonLoopbackAdminUrl_WithoutPolicy_IsAConfigError(string url)
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestGateway.StartAsync(Yaml($"{{ url: \"{url}\" }}")));

@@ -33,6 +33,14 @@ public sealed class AdminUiBrowserTests(AdminGatewayFixture stack)
             Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(denied, Ct)).StatusCode);
         }
 
+        // An MCP client session, so the backends page shows the target connected with its tools and a live session.
+        await using var mcp = await ModelContextProtocol.Client.McpClient.CreateAsync(new ModelContextProtocol.Client.HttpClientTransport(new()
+        {
+            Endpoint = new Uri(stack.Gateway.BaseAddress, "/mcp"),
+            TransportMode = ModelContextProtocol.Client.HttpTransportMode.StreamableHttp,
+        }), new() { ProtocolVersion = "2025-11-25" }, cancellationToken: Ct);
+        await mcp.ListToolsAsync(cancellationToken: Ct);
+
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "admin-ui")).FullName;
         var (exitCode, stdout, stderr) = await RunNodeAsync(jsDir, "admin-ui.mjs", stack.AdminAddress.ToString().TrimEnd('/'), shots, "Bearer " + AdminGatewayFixture.LlmKey);
 

@@ -60,5 +60,4 @@ export async function render(main) {
       h('span'), h('div', { class: 'row' }, h('button', { type: 'submit', id: 'llm-send', disabled: pick.empty }, 'Send (stream)'),
         h('button', { type: 'button', class: 'secondary', onclick: loadModels }, 'Load models'))),
     h('h3', {}, 'Answer'), output, meta));
-  await loadModels().catch(() => {});
 }

@@ -68,7 +68,8 @@ export async function render(main) {
       h('p', {}, 'Decision: ', h('strong', { id: 'sim-decision' }, badge(data.decision, data.decision === 'Allow'))),
       h('p', {}, 'Determining policies: ', h('span', { id: 'sim-policies' }, data.policies.length ? data.policies.join(', ') : 'none (no permit matched: default deny)')),
       data.errors.length ? h('ul', { class: 'error' }, data.errors.map(e => h('li', {}, `${e.policy}: ${e.message}`))) : null,
-      text ? text.cloneNode(true) : null);
+      text ? Object.assign(text.cloneNode(true), { id: 'sim-text' }) : null);
+    result.querySelector('#sim-text')?.removeAttribute('data-policy');
   };
   const pick = rec => {
     f.policy.value = rec.routePolicies[0] ?? f.policy.value;
