@@ -34,14 +34,17 @@ public sealed class ShippedConfigTests
                 await app.DisposeAsync();
             }
 
-            // Provider keys are ${NAME} references filled from Secrets at run time; nothing else may fail.
-            Assert.All(errors, e => Assert.Matches("environment variable '(OPENAI|ANTHROPIC)_API_KEY' is not set", e.Message));
+            // Provider keys and the admin key hash are ${NAME} references filled from Secrets at run time; nothing else may fail.
+            Assert.All(errors, e => Assert.Matches("environment variable '((OPENAI|ANTHROPIC)_API_KEY|AGENTGATEWAY_ADMIN_KEY_HASH)' is not set", e.Message));
         }
         finally
         {
             directory.Delete(recursive: true);
         }
     }
+
+    // The manifest's admin key hash comes from the Secret (${AGENTGATEWAY_ADMIN_KEY_HASH}); a test sets one directly.
+    private const string AdminKeyHashSetting = "Gateway:policies:admin-api:authentication:apiKeys:0:keyHash";
 
     [Fact]
     public async Task KubernetesConfig_WithRedis_IsReadyAndAlive_AndAdminAnswersOnItsOwnPortOnly()
@@ -53,9 +56,10 @@ public sealed class ShippedConfigTests
             // The manifest binds 0.0.0.0:15000 for in-cluster scraping; a test binds loopback on a free port.
             ["Gateway:admin:url"] = $"http://127.0.0.1:{adminPort}",
             ["ConnectionStrings:redis"] = redis.ConnectionString,
+            [AdminKeyHashSetting] = AgentGateway.Security.SecretHash.Sha256("operator-key"),
         });
         using var client = gateway.CreateClient();
-        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}") };
+        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}"), DefaultRequestHeaders = { { "Authorization", "Bearer operator-key" } } };
         var ct = TestContext.Current.CancellationToken;
 
         using var ready = await client.GetAsync(new Uri("/health", UriKind.Relative), ct);
@@ -78,6 +82,7 @@ public sealed class ShippedConfigTests
         await using var gateway = await TestGateway.StartAsync(ShippedConfigs.Text(ShippedConfigs.KubernetesBase), new Dictionary<string, string?>
         {
             ["Gateway:admin:url"] = "",
+            [AdminKeyHashSetting] = AgentGateway.Security.SecretHash.Sha256("operator-key"),
             ["ConnectionStrings:redis"] = deadRedis,
         });
         using var client = gateway.CreateClient();

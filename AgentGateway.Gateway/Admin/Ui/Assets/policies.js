@@ -64,11 +64,11 @@ export async function render(main) {
     }
     const text = texts[f.policy.value];
     for (const id of data.policies) text?.querySelector(`[data-id="${CSS.escape(id)}"]`)?.classList.add('hit');
-    result.replaceChildren(
+    result.replaceChildren(...[
       h('p', {}, 'Decision: ', h('strong', { id: 'sim-decision' }, badge(data.decision, data.decision === 'Allow'))),
       h('p', {}, 'Determining policies: ', h('span', { id: 'sim-policies' }, data.policies.length ? data.policies.join(', ') : 'none (no permit matched: default deny)')),
       data.errors.length ? h('ul', { class: 'error' }, data.errors.map(e => h('li', {}, `${e.policy}: ${e.message}`))) : null,
-      text ? Object.assign(text.cloneNode(true), { id: 'sim-text' }) : null);
+      text ? Object.assign(text.cloneNode(true), { id: 'sim-text' }) : null].filter(Boolean));
     result.querySelector('#sim-text')?.removeAttribute('data-policy');
   };
   const pick = rec => {
