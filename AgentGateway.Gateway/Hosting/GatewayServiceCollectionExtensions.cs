@@ -43,6 +43,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayLlm();
         services.AddGatewayMcp();
         services.AddGatewayA2A();
+        services.AddGatewayAdminDecisionLog(admin);
         return builder;
     }
 

@@ -27,6 +27,10 @@ internal sealed class HttpDestinationPicker(TimeProvider time)
         return destinations[(int)((uint)start % (uint)destinations.Count)];
     }
 
+    /// <summary>Until when a destination is skipped after a failure; null when it is in rotation (the admin UI's health).</summary>
+    public DateTimeOffset? DownUntil(string destination) =>
+        _downUntil.TryGetValue(destination, out var until) && until > time.GetUtcNow() ? until : null;
+
     public void ReportFailure(string destination, TimeSpan reactivation) =>
         _downUntil[destination] = time.GetUtcNow() + reactivation;
 }
