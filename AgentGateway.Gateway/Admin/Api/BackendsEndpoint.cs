@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgentGateway.A2A;
 using AgentGateway.Configuration;
+using AgentGateway.Http;
 using AgentGateway.Llm.Providers;
 using AgentGateway.Mcp;
 using AgentGateway.Mcp.Endpoint;
