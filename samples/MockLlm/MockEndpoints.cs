@@ -29,6 +29,7 @@ internal static class MockEndpoints
         app.MapPost("/model/{model}/converse", ctx => Handle(ctx, state, Api.Bedrock, BedrockHandler.ConverseAsync));
         app.MapPost("/model/{model}/converse-stream", ctx => Handle(ctx, state, Api.Bedrock, BedrockHandler.ConverseAsync));
         InstanceMetadataHandler.Map(app, state);
+        GeminiHandler.Map(app, state, Handle);
     }
 
     internal enum Api { OpenAi, Anthropic, Bedrock, Google }
@@ -122,6 +123,7 @@ internal static class MockEndpoints
     private static string? CredentialProblem(HttpContext ctx, MockState state, Api api, string body) => api switch
     {
         Api.Bedrock => SigV4Check.Problem(ctx, body, state.Options),
+        Api.Google => GeminiHandler.CredentialProblem(ctx),
         _ => null,
     };
 

@@ -73,6 +73,8 @@ internal sealed class LlmProvider
         ProviderType.Ollama => new OllamaApiClient(Http, model),
         ProviderType.AzureOpenAi => AzureClient(model).GetChatClient(model).AsIChatClient(),
         ProviderType.Bedrock => new Bedrock.BedrockChatClient(Http, _baseUrl, model),
+        ProviderType.GeminiNative => new Google.GeminiChatClient(Http, _baseUrl + "/v1beta/models", model),
+        ProviderType.Vertex => new Google.GeminiChatClient(Http, $"{_baseUrl}/v1/projects/{Config.Google?.Project}/locations/{Config.Google?.Location ?? "global"}/publishers/google/models", model),
         _ => OpenAiClient().GetChatClient(model).AsIChatClient(),
     };
 

@@ -19,6 +19,7 @@ internal static class ProviderCredentials
         return type switch
         {
             ProviderType.Bedrock => new SigV4Handler(new AwsCredentialSource(config.Aws ?? new AwsProviderConfig(), time), BedrockRegion.Of(config) ?? "us-east-1", time) { InnerHandler = upstream },
+            ProviderType.Vertex => new BearerTokenHandler(new Google.GoogleTokenSource(config.Google ?? new GoogleProviderConfig()).GetAsync) { InnerHandler = upstream },
             _ => upstream,
         };
     }
