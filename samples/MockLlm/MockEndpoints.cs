@@ -30,6 +30,7 @@ internal static class MockEndpoints
         app.MapPost("/model/{model}/converse-stream", ctx => Handle(ctx, state, Api.Bedrock, BedrockHandler.ConverseAsync));
         InstanceMetadataHandler.Map(app, state);
         GeminiHandler.Map(app, state, Handle);
+        ManagedIdentityHandler.Map(app, state);
     }
 
     internal enum Api { OpenAi, Anthropic, Bedrock, Google }

@@ -46,6 +46,9 @@ public sealed class MockLlmOptions
     /// <summary>Bedrock: the API key (bearer token) accepted instead of a signature (null = any bearer).</summary>
     public string? AwsBearerToken { get; set; }
 
+    /// <summary>Lifetime of the managed-identity tokens the mock issues (<c>GET /msi/token</c>).</summary>
+    public int EntraTokenLifetimeSeconds { get; set; } = 3600;
+
     /// <summary>Models listed by <c>GET /v1/models</c>.</summary>
     public IList<string> Models { get; } = ["mock-gpt", "mock-claude", "mock-embed"];
 }

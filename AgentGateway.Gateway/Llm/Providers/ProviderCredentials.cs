@@ -20,6 +20,8 @@ internal static class ProviderCredentials
         {
             ProviderType.Bedrock => new SigV4Handler(new AwsCredentialSource(config.Aws ?? new AwsProviderConfig(), time), BedrockRegion.Of(config) ?? "us-east-1", time) { InnerHandler = upstream },
             ProviderType.Vertex => new BearerTokenHandler(new Google.GoogleTokenSource(config.Google ?? new GoogleProviderConfig()).GetAsync) { InnerHandler = upstream },
+            ProviderType.AzureOpenAi when string.Equals(config.Azure?.Auth, "entra", StringComparison.OrdinalIgnoreCase)
+                => new BearerTokenHandler(new Entra.EntraTokenSource(config.Azure!, time).GetAsync) { InnerHandler = upstream },
             _ => upstream,
         };
     }
