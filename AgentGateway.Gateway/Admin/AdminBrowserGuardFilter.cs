@@ -60,7 +60,7 @@ internal sealed class AdminBrowserGuardFilter : IEndpointFilter
         }
 
         var name = host.Host.Trim('[', ']');
-        if (GatewayListeners.IsLocalhost(name) || (IPAddress.TryParse(name, out var ip) && IPAddress.IsLoopback(ip)))
+        if (LoopbackHost.IsLoopback(name))
         {
             return true;
         }

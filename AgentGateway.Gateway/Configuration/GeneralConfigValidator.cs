@@ -90,8 +90,6 @@ internal sealed class GeneralConfigValidator : IConfigValidator
     private static bool IsLoopback(string url)
     {
         var address = Microsoft.AspNetCore.Http.BindingAddress.Parse(url);
-        return address.IsUnixPipe
-            || Hosting.GatewayListeners.IsLocalhost(address.Host)
-            || (System.Net.IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+        return address.IsUnixPipe || LoopbackHost.IsLoopback(address.Host);
     }
 }

@@ -1,3 +1,4 @@
+using AgentGateway.Configuration;
 using AgentGateway.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,7 +22,7 @@ internal static class PublicListener
             {
                 "0.0.0.0" or "*" or "+" => "127.0.0.1",
                 "[::]" or "::" => "[::1]",
-                var h when GatewayListeners.IsLocalhost(h) => "127.0.0.1",
+                var h when LoopbackHost.IsLocalhostName(h) => "127.0.0.1",
                 var h => h,
             };
             return new Uri($"{parsed.Scheme}://{host}:{parsed.Port}");
