@@ -1,3 +1,4 @@
+using AgentGateway.Cedar;
 using AgentGateway.Configuration;
 
 namespace AgentGateway.Routing;
@@ -81,12 +82,12 @@ internal sealed class RoutingConfigValidator : IConfigValidator
                 continue;
             }
 
-            Security.Cedar.CedarPolicySet set;
+            CedarPolicySet set;
             try
             {
-                set = Security.Cedar.CedarPolicySet.Parse(Security.CedarPolicyCache.Source(authorization, context.BaseDirectory).Load());
+                set = CedarPolicySet.Parse(Security.CedarPolicyCache.Source(authorization, context.BaseDirectory).Load());
             }
-            catch (Exception ex) when (ex is Security.Cedar.CedarParseException or IOException)
+            catch (Exception ex) when (ex is CedarParseException or IOException)
             {
                 continue; // reported by the security validator
             }

@@ -1,5 +1,5 @@
 using AgentGateway.Routing;
-using AgentGateway.Security.Cedar;
+using AgentGateway.Cedar;
 using AgentGateway.Telemetry;
 
 namespace AgentGateway.Security;
