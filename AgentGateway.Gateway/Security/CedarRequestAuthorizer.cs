@@ -36,7 +36,7 @@ internal sealed class CedarRequestAuthorizer(CedarPolicyCache policies, Authoriz
         }
         catch (CedarValueException ex)
         {
-            errorLog.RequestNotRepresentable(route.Name, request.Action, blocks[0].name, ex.Message);
+            errorLog.RequestNotRepresentable(route.Name, request.Action, blocks[0].name, ex);
             result = new AuthorizationResult(false, [], [$"request: {ex.Message}"]);
         }
 
