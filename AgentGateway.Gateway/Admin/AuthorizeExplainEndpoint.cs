@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AgentGateway.Configuration;
 using AgentGateway.Security;
-using AgentGateway.Security.Cedar;
+using AgentGateway.Cedar;
 
 namespace AgentGateway.Admin;
 

@@ -1,7 +1,7 @@
+using AgentGateway.Cedar;
 using AgentGateway.Configuration;
 using AgentGateway.Routing;
 using AgentGateway.Security;
-using AgentGateway.Security.Cedar;
 
 namespace AgentGateway.Http;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using AgentGateway.Telemetry;
 
 namespace AgentGateway.Security;
@@ -7,11 +8,16 @@ namespace AgentGateway.Security;
 /// Reports authorization errors: every one is counted in <c>agentgateway.authorization.errors</c>; logs are limited
 /// to one per route, policy and cause per minute (with the number left out since), so a client that sends bad
 /// arguments in a loop cannot flood the log. Logs name the policy and the kind of error, never request values:
-/// Cedar's own messages can quote argument values, so they are not logged.
+/// Cedar's own messages can quote argument values, so they are not logged. A request attribute without a Cedar form
+/// is logged once a minute per route and attribute key path, so every such attribute shows up at least once.
 /// </summary>
 internal sealed partial class AuthorizationErrorLog(ILogger<AuthorizationErrorLog> logger, TimeProvider time)
 {
     private const int MaxTracked = 4096;
+
+    // Key names come from clients: one that invents new names on every call gets this many reports a minute, no more.
+    private const int MaxAttributesPerMinute = 20;
+    private const int MaxAttributeLength = 200;
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, Budget> _budgets = new(StringComparer.Ordinal);
 
@@ -28,18 +34,37 @@ internal sealed partial class AuthorizationErrorLog(ILogger<AuthorizationErrorLo
         }
     }
 
-    /// <summary>Part of the request has no Cedar form, so no policy was evaluated and the request is denied.</summary>
-    public void RequestNotRepresentable(string route, string action, string policy, string reason)
+    /// <summary>
+    /// Part of the request has no Cedar form, so no policy was evaluated and the request is denied. Reported once a
+    /// minute per attribute key path (array indexes folded: <c>items[3].k</c> counts as <c>items[].k</c>).
+    /// </summary>
+    public void RequestNotRepresentable(string route, string action, string policy, CedarValueException problem)
     {
         GatewayMetrics.AuthorizationErrors.Add(1, new("route", route), new("action", action), new("policy", policy), new("effect", "request"));
-        if (Allow($"{route}\n{policy}\n{action}\nrequest") is { } suppressed)
+        var attribute = AttributeName(problem.Path);
+        if (Allow($"{route}\nrequest\n{attribute}") is { } suppressed && Allow($"{route}\nrequest attributes", MaxAttributesPerMinute) is not null)
         {
-            Log.RequestNotRepresentable(logger, route, action, reason.Length > 200 ? reason[..200] + "…" : reason, suppressed);
+            Log.RequestNotRepresentable(logger, route, action, attribute, Shorten(problem.Reason), suppressed);
         }
     }
 
+    /// <summary>The key path as logged: indexes folded, control characters replaced (keys are client text), bounded length.</summary>
+    internal static string AttributeName(string path)
+    {
+        var name = Shorten(IndexPattern().Replace(path, "[]"));
+        return name.Length == 0 ? "(unknown)" : string.Create(name.Length, name, static (span, n) =>
+        {
+            for (var i = 0; i < n.Length; i++)
+            {
+                span[i] = char.IsControl(n[i]) ? '?' : n[i];
+            }
+        });
+    }
+
+    private static string Shorten(string text) => text.Length > MaxAttributeLength ? text[..MaxAttributeLength] + "…" : text;
+
     /// <summary>The number of reports left out since the last log when this one may be logged; null to leave it out.</summary>
-    private long? Allow(string key)
+    private long? Allow(string key, int perWindow = 1)
     {
         if (_budgets.Count > MaxTracked)
         {
@@ -50,14 +75,19 @@ internal sealed partial class AuthorizationErrorLog(ILogger<AuthorizationErrorLo
         var now = time.GetTimestamp();
         lock (budget)
         {
-            if (budget.LastLogged != 0 && time.GetElapsedTime(budget.LastLogged, now) < Window)
+            if (budget.WindowStart == 0 || time.GetElapsedTime(budget.WindowStart, now) >= Window)
+            {
+                (budget.WindowStart, budget.Logged) = (now, 0);
+            }
+
+            if (budget.Logged >= perWindow)
             {
                 budget.Suppressed++;
                 return null;
             }
 
             var suppressed = budget.Suppressed;
-            (budget.LastLogged, budget.Suppressed) = (now, 0);
+            (budget.Logged, budget.Suppressed) = (budget.Logged + 1, 0);
             return suppressed;
         }
     }
@@ -74,9 +104,14 @@ internal sealed partial class AuthorizationErrorLog(ILogger<AuthorizationErrorLo
         _ => "evaluation error",
     };
 
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex IndexPattern();
+
     private sealed class Budget
     {
-        public long LastLogged { get; set; }
+        public long WindowStart { get; set; }
+
+        public int Logged { get; set; }
 
         public long Suppressed { get; set; }
     }
@@ -86,7 +121,7 @@ internal sealed partial class AuthorizationErrorLog(ILogger<AuthorizationErrorLo
         [LoggerMessage(1, LogLevel.Warning, "Route {Route}: Cedar policy {PolicyId} ({Effect}) of '{Policy}' could not be evaluated for {Action}: {ErrorKind}; {Outcome}. {Suppressed} similar errors since the last report")]
         public static partial void PolicyFailed(ILogger logger, string route, string policyId, string effect, string policy, string action, string errorKind, string outcome, long suppressed);
 
-        [LoggerMessage(2, LogLevel.Warning, "Route {Route}: a {Action} request is denied: part of it has no Cedar form ({Reason}). {Suppressed} similar requests since the last report")]
-        public static partial void RequestNotRepresentable(ILogger logger, string route, string action, string reason, long suppressed);
+        [LoggerMessage(2, LogLevel.Warning, "Route {Route}: a {Action} request is denied: its attribute {Attribute} has no Cedar form ({Reason}). {Suppressed} similar requests since the last report")]
+        public static partial void RequestNotRepresentable(ILogger logger, string route, string action, string attribute, string reason, long suppressed);
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using AgentGateway.Configuration;
-using AgentGateway.Security.Cedar;
+using AgentGateway.Cedar;
 
 namespace AgentGateway.Security;
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using AgentGateway.Security.Cedar;
+using AgentGateway.Cedar;
 
 namespace AgentGateway.Security;
 

@@ -1,5 +1,5 @@
 using AgentGateway.Routing;
-using AgentGateway.Security.Cedar;
+using AgentGateway.Cedar;
 using AgentGateway.Telemetry;
 
 namespace AgentGateway.Security;
@@ -36,7 +36,7 @@ internal sealed class CedarRequestAuthorizer(CedarPolicyCache policies, Authoriz
         }
         catch (CedarValueException ex)
         {
-            errorLog.RequestNotRepresentable(route.Name, request.Action, blocks[0].name, ex.Message);
+            errorLog.RequestNotRepresentable(route.Name, request.Action, blocks[0].name, ex);
             result = new AuthorizationResult(false, [], [$"request: {ex.Message}"]);
         }
 

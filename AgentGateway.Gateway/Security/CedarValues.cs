@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
-using AgentGateway.Security.Cedar;
+using AgentGateway.Cedar;
 
 namespace AgentGateway.Security;
 

@@ -1,4 +1,4 @@
-using AgentGateway.Security.Cedar;
+using AgentGateway.Cedar;
 
 namespace AgentGateway.Security;
 

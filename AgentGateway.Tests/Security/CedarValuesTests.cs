@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AgentGateway.Security;
-using AgentGateway.Security.Cedar;
+using AgentGateway.Cedar;
 
 namespace AgentGateway.Tests.Security;
 

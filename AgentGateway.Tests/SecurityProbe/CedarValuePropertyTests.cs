@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using AgentGateway.Security;
-using AgentGateway.Security.Cedar;
+using AgentGateway.Cedar;
 using CsCheck;
 
 namespace AgentGateway.Tests.SecurityProbe;

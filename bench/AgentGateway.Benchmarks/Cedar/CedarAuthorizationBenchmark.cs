@@ -1,4 +1,4 @@
-using AgentGateway.Security.Cedar;
+using AgentGateway.Cedar;
 using BenchmarkDotNet.Attributes;
 
 namespace AgentGateway.Benchmarks.Cedar;

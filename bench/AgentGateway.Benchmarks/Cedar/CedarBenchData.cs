@@ -1,5 +1,6 @@
 using System.Text.Json;
-using AgentGateway.Security.Cedar;
+using AgentGateway.Cedar;
+using AgentGateway.Cedar.Parsing;
 
 namespace AgentGateway.Benchmarks.Cedar;
 

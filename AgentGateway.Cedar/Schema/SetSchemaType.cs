@@ -1,0 +1,4 @@
+namespace AgentGateway.Cedar.Schema;
+
+/// <summary><c>Set&lt;T&gt;</c>.</summary>
+internal sealed record SetSchemaType(SchemaType Element) : SchemaType;

@@ -1,9 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>What the validator knows statically about a boolean.</summary>
-internal enum BoolKind
-{
-    Any,
-    True,
-    False,
-}

@@ -1,8 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>The authorization decision.</summary>
-internal enum CedarDecision
-{
-    Deny,
-    Allow,
-}

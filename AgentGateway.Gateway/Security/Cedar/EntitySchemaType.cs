@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>A reference to an entity type.</summary>
-internal sealed record EntitySchemaType(string Name) : SchemaType;

@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>A type name as written (resolved later).</summary>
-internal sealed record NamedRawType(string Path) : RawType;

@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>One condition clause; <see cref="IsWhen"/> false means <c>unless</c>.</summary>
-internal sealed record PolicyCondition(bool IsWhen, Expr Body);

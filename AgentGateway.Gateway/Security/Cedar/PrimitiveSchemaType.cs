@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>Bool, Long, String or an extension type (ipaddr, decimal, datetime, duration).</summary>
-internal sealed record PrimitiveSchemaType(CedarType Kind) : SchemaType;

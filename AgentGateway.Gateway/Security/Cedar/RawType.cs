@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>A type as written in the schema text, before names are resolved against the declarations.</summary>
-internal abstract record RawType;

@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>A record attribute type and whether it is required.</summary>
-internal sealed record RecordAttribute(SchemaType Type, bool Required);

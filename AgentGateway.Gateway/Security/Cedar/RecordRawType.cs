@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>A record type as written.</summary>
-internal sealed record RecordRawType(IReadOnlyList<(string Name, RawType Type, bool Required)> Attributes) : RawType;

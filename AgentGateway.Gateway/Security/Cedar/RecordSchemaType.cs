@@ -1,7 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>A record (or entity attribute) type.</summary>
-internal sealed record RecordSchemaType(IReadOnlyDictionary<string, RecordAttribute> Attributes) : SchemaType
-{
-    public static readonly RecordSchemaType Empty = new(new Dictionary<string, RecordAttribute>(StringComparer.Ordinal));
-}

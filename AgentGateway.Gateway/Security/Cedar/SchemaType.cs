@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>A declared type from a schema, used to read JSON values (e.g. a string declared <c>ipaddr</c>).</summary>
-internal abstract record SchemaType;

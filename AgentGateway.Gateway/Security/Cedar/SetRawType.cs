@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary><c>Set&lt;T&gt;</c> as written.</summary>
-internal sealed record SetRawType(RawType Element) : RawType;

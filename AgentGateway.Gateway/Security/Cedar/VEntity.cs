@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>An entity of one type (strict mode has no unions).</summary>
-internal sealed record VEntity(string Name) : VType;

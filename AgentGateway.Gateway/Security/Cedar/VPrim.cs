@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>Long, String or an extension type (ipaddr, decimal, datetime, duration).</summary>
-internal sealed record VPrim(CedarType Kind) : VType;

@@ -1,4 +1,0 @@
-namespace AgentGateway.Security.Cedar;
-
-/// <summary>Thrown on the first type error; one is enough to reject the policy.</summary>
-internal sealed class ValidationFailure(string message) : Exception(message);
