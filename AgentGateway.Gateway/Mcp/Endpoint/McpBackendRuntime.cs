@@ -51,7 +51,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             _ = NotifySharedSessionsAsync();
         };
         _sharedReady = _shared.StartAsync();
-        var handlers = new FederatedHandlers(name, gatewayServices.GetRequiredService<McpAuthorization>(), ResolveTargetsAsync, EnterRequest, _logger);
+        var handlers = new FederatedHandlers(name, ResolveTargetsAsync, EnterRequest, _logger);
         _host = new McpSdkHost(this, handlers, gatewayServices);
         Log.BackendStarted(_logger, name, config.Targets.Count);
     }
