@@ -14,6 +14,7 @@ internal sealed class LlmBackendHandler(
     LlmRuntimeCache runtimes,
     ChatEndpoint chat,
     EmbeddingsEndpoint embeddings,
+    CountTokensEndpoint countTokens,
     ILogger<LlmBackendHandler> logger) : IBackendHandler
 {
     public string Kind => RouteKinds.Llm;
@@ -28,7 +29,7 @@ internal sealed class LlmBackendHandler(
             path = path[3..];
         }
 
-        var api = path == "/messages" ? LlmApi.Anthropic : LlmApi.OpenAi;
+        var dialect = ClientDialect.ForPath(path);
         try
         {
             if (!route.Snapshot.Llm.TryGetValue(route.Backend, out var config))
@@ -42,13 +43,16 @@ internal sealed class LlmBackendHandler(
             switch (path)
             {
                 case "/chat/completions" when post:
-                    await chat.HandleAsync(context, runtime, LlmApi.OpenAi);
+                    await chat.HandleAsync(context, runtime, ClientDialect.ChatCompletions);
                     break;
                 case "/responses" when post:
-                    await chat.HandleAsync(context, runtime, LlmApi.OpenAi, responses: true);
+                    await chat.HandleAsync(context, runtime, ClientDialect.Responses);
                     break;
                 case "/messages" when post:
-                    await chat.HandleAsync(context, runtime, LlmApi.Anthropic);
+                    await chat.HandleAsync(context, runtime, ClientDialect.Messages);
+                    break;
+                case "/messages/count_tokens" when post:
+                    await countTokens.HandleAsync(context, runtime);
                     break;
                 case "/embeddings" when post:
                     await embeddings.HandleAsync(context, runtime);
@@ -59,7 +63,7 @@ internal sealed class LlmBackendHandler(
                 case var p when p.StartsWith("/models/", StringComparison.Ordinal) && get:
                     await ModelsEndpoint.HandleAsync(context, runtime, Uri.UnescapeDataString(p["/models/".Length..]));
                     break;
-                case "/chat/completions" or "/messages" or "/embeddings" or "/responses" or "/models":
+                case "/chat/completions" or "/messages" or "/messages/count_tokens" or "/embeddings" or "/responses" or "/models":
                     context.Response.Headers.Allow = path == "/models" ? "GET" : "POST";
                     throw new LlmRequestException(405, $"Method {context.Request.Method} is not allowed on {path}.");
                 default:
@@ -68,16 +72,16 @@ internal sealed class LlmBackendHandler(
         }
         catch (LlmRequestException ex) when (!context.Response.HasStarted)
         {
-            await ErrorWriter.WriteAsync(context, api, ex.Status, ex.Message, ex.Param, ex.Code);
+            await dialect.WriteErrorAsync(context, ex.Status, ex.Message, ex.Param, ex.Code);
         }
         catch (GuardRejectedException ex) when (!context.Response.HasStarted)
         {
             Log.GuardRejected(logger, ex.OnRequest ? "request" : "response", ex.GuardName);
-            await ErrorWriter.WriteAsync(context, api, 400, ex.Message, null, "content_policy_violation");
+            await dialect.WriteErrorAsync(context, 400, ex.Message, null, "content_policy_violation");
         }
         catch (Exception ex) when (ex is FormatException or UriFormatException && !context.Response.HasStarted)
         {
-            await ErrorWriter.WriteAsync(context, api, 400, "The request contains an invalid value: " + ex.Message);
+            await dialect.WriteErrorAsync(context, 400, "The request contains an invalid value: " + ex.Message);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -88,7 +92,7 @@ internal sealed class LlmBackendHandler(
             Log.Unexpected(logger, ex);
             if (!context.Response.HasStarted)
             {
-                await ErrorWriter.WriteAsync(context, api, 500, "Internal gateway error.");
+                await dialect.WriteErrorAsync(context, 500, "Internal gateway error.");
             }
         }
     }

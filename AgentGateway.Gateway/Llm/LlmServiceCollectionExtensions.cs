@@ -17,6 +17,7 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton<LlmRuntimeCache>();
         services.AddSingleton<ChatEndpoint>();
         services.AddSingleton<EmbeddingsEndpoint>();
+        services.AddSingleton<CountTokensEndpoint>();
         services.AddSingleton<IBackendHandler, LlmBackendHandler>();
         services.AddSingleton<IBackendErrorWriter, LlmErrorWriter>();
         services.AddSingleton<IConfigValidator, LlmConfigValidator>();

@@ -22,12 +22,12 @@ public class LlmBodyPropertyTests
 
     /// <summary>A path and a body: the body mostly in that endpoint's own shape, sometimes another's, sometimes junk.</summary>
     private static readonly Gen<(string Path, string Body)> Requests =
-        Gen.Select(Gen.OneOf("/v1/", "/pt/"), Gen.OneOf("chat/completions", "messages", "responses", "embeddings")).SelectMany(t =>
+        Gen.Select(Gen.OneOf("/v1/", "/pt/"), Gen.OneOf("chat/completions", "messages", "messages/count_tokens", "responses", "embeddings")).SelectMany(t =>
         {
             var own = t.Item2 switch
             {
                 "chat/completions" => LlmBodyGen.ChatCompletions,
-                "messages" => LlmBodyGen.Messages,
+                "messages" or "messages/count_tokens" => LlmBodyGen.Messages,
                 "responses" => LlmBodyGen.Responses,
                 _ => LlmBodyGen.Embeddings,
             };
@@ -68,7 +68,7 @@ public class LlmBodyPropertyTests
                     Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
                     var root = JsonDocument.Parse(text).RootElement;
                     Assert.True(root.TryGetProperty("error", out _), $"{status} without the API's error shape: {text}");
-                    if (path.EndsWith("/messages", StringComparison.Ordinal))
+                    if (path.Contains("/messages", StringComparison.Ordinal))
                     {
                         Assert.Equal("error", root.GetProperty("type").GetString());
                     }

@@ -49,6 +49,25 @@ internal static class AnthropicHandler
         await ctx.Response.WriteAsync(response.ToJsonString(), ctx.RequestAborted);
     }
 
+    /// <summary>
+    /// <c>POST /v1/messages/count_tokens</c>: the mock's word count of system, messages and each tool's name and
+    /// description (the same count its usage reports), so a test can tell the provider's answer from the gateway's.
+    /// </summary>
+    public static async Task CountTokensAsync(HttpContext ctx, JsonObject request, FaultPlan plan)
+    {
+        if (request["messages"] is not JsonArray messages || messages.Count == 0)
+        {
+            await MockEndpoints.WriteErrorAsync(ctx, MockEndpoints.Api.Anthropic, 400, null, "messages: must be a non-empty array");
+            return;
+        }
+
+        var tokens = messages.Sum(m => MockReply.CountTokens(MockEndpoints.TextOf(m?["content"])))
+            + (request["system"] is { } system ? MockReply.CountTokens(MockEndpoints.TextOf(system)) : 0)
+            + (request["tools"] as JsonArray ?? []).Sum(t => MockReply.CountTokens($"{t?["name"]} {t?["description"]}"));
+        ctx.Response.ContentType = "application/json";
+        await ctx.Response.WriteAsync(new JsonObject { ["input_tokens"] = tokens }.ToJsonString(), ctx.RequestAborted);
+    }
+
     private static JsonObject Usage(FaultPlan plan, int input, int output) =>
         plan.IncludeUsage ? new JsonObject { ["input_tokens"] = input, ["output_tokens"] = output } : new JsonObject { ["output_tokens"] = 0 };
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace MockLlm;
 
-/// <summary>Routes of the mock: OpenAI (also Azure deployment paths), Anthropic, Ollama native, health.</summary>
+/// <summary>Routes of the mock: OpenAI (also Azure deployment paths), Anthropic (messages, count_tokens), Ollama native, health.</summary>
 internal static class MockEndpoints
 {
     public static void Map(WebApplication app, MockState state)
@@ -23,6 +23,7 @@ internal static class MockEndpoints
         app.MapPost("/v1/embeddings", ctx => Handle(ctx, state, Api.OpenAi, OpenAiHandler.EmbeddingsAsync));
         app.MapPost("/openai/deployments/{deployment}/embeddings", ctx => Handle(ctx, state, Api.OpenAi, OpenAiHandler.EmbeddingsAsync));
         app.MapPost("/v1/messages", ctx => Handle(ctx, state, Api.Anthropic, AnthropicHandler.MessagesAsync));
+        app.MapPost("/v1/messages/count_tokens", ctx => Handle(ctx, state, Api.Anthropic, AnthropicHandler.CountTokensAsync));
         app.MapPost("/v1/responses", ctx => Handle(ctx, state, Api.OpenAi, ResponsesHandler.CreateAsync));
         app.MapPost("/api/chat", ctx => Handle(ctx, state, Api.OpenAi, OllamaHandler.ChatAsync));
         app.MapPost("/api/embed", ctx => Handle(ctx, state, Api.OpenAi, OllamaHandler.EmbedAsync));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentGateway.Llm.Providers;
 using AgentGateway.Llm.Runtime;
 using AgentGateway.Llm.Tokens;
 using AgentGateway.Llm.Wire;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace AgentGateway.Llm.Pipeline;
 
 /// <summary>State of one chat request across failover attempts, and what it produced.</summary>
-internal sealed class ChatCall(HttpContext http, LlmApi clientApi, ChatRequest request, byte[]? originalBody, LlmBackendRuntime runtime, ILogger logger)
+internal sealed class ChatCall(HttpContext http, ClientDialect dialect, ChatRequest request, byte[]? originalBody, LlmBackendRuntime runtime, ILogger logger)
 {
     private long? _inputEstimate;
 
@@ -17,12 +18,13 @@ internal sealed class ChatCall(HttpContext http, LlmApi clientApi, ChatRequest r
 
     public ILogger Logger { get; } = logger;
 
-    /// <summary>The client called the OpenAI Responses API (<c>/responses</c>) rather than chat completions.</summary>
-    public bool Responses { get; init; }
-
-    public LlmApi ClientApi { get; } = clientApi;
+    /// <summary>The API the client speaks; answers and errors go out in its shape.</summary>
+    public ClientDialect Dialect { get; } = dialect;
 
     public ChatRequest Request { get; } = request;
+
+    /// <summary>The caller's own credential, sent upstream only to providers with <c>passthrough: true</c>.</summary>
+    public ClientCredential? Credential { get; init; }
 
     /// <summary>The client's bytes, or null when guards changed the body and it must be re-serialized.</summary>
     public byte[]? OriginalBody { get; } = originalBody;
@@ -36,6 +38,9 @@ internal sealed class ChatCall(HttpContext http, LlmApi clientApi, ChatRequest r
     public TokenUsage? Usage { get; set; }
 
     public string? ResponseModel { get; set; }
+
+    /// <summary>The candidate's provider as this caller uses it (see <see cref="LlmProvider.ForCaller"/>).</summary>
+    public LlmProvider Provider(ModelCandidate candidate) => candidate.Provider.ForCaller(Credential);
 
     public void MarkFirstToken() => TimeToFirstToken ??= Stopwatch.GetElapsedTime(StartTimestamp);
 

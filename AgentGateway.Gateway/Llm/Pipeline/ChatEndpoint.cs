@@ -16,13 +16,13 @@ namespace AgentGateway.Llm.Pipeline;
 /// </summary>
 internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer authorizer, ITokenBudget budget, ILogger<ChatEndpoint> logger)
 {
-    public async Task HandleAsync(HttpContext http, LlmBackendRuntime runtime, LlmApi api, bool responses = false)
+    public async Task HandleAsync(HttpContext http, LlmBackendRuntime runtime, ClientDialect dialect)
     {
         var body = await RequestBody.ReadAsync(http);
         var json = JsonRead.ParseObject(body);
         JsonRead.RequiredString(json, "model");
         var masked = JsonGuard.Apply(json, runtime.RequestGuards);
-        var request = Read(json, api, responses);
+        var request = Read(json, dialect);
         var candidates = runtime.Router.Resolve(request.Model);
         if (candidates.Count == 0)
         {
@@ -30,18 +30,15 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
         }
 
         await LlmAuthorization.EnsureAsync(authorizer, http, "chat", request.Model, candidates[0].Provider.Name);
-        ClientCredential.Value = ClientCredential.From(http.Request);
-        var call = new ChatCall(http, api, request, masked ? null : body, runtime, logger) { Responses = responses };
+        var call = new ChatCall(http, dialect, request, masked ? null : body, runtime, logger) { Credential = ClientCredential.From(http.Request) };
         await TokenBudgetScope.RunAsync(budget, http, () => call.InputEstimate + (request.Options.MaxOutputTokens ?? 0), () => CallProvidersAsync(http, call, candidates));
     }
 
-    private static ChatRequest Read(System.Text.Json.Nodes.JsonObject json, LlmApi api, bool responses)
+    private static ChatRequest Read(System.Text.Json.Nodes.JsonObject json, ClientDialect dialect)
     {
         try
         {
-            return api == LlmApi.Anthropic ? AnthropicRequestReader.Read(json)
-                : responses ? ResponsesRequestReader.Read(json)
-                : OpenAiRequestReader.Read(json);
+            return dialect.Read(json);
         }
         catch (ArgumentException ex)
         {
@@ -53,10 +50,9 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
     /// <summary>Tries the candidates in failover order; returns the usage of the call that answered.</summary>
     private async Task<TokenUsage?> CallProvidersAsync(HttpContext http, ChatCall call, IReadOnlyList<ModelCandidate> candidates)
     {
-        var (api, request, runtime, responses) = (call.ClientApi, call.Request, call.Runtime, call.Responses);
+        var (dialect, request, runtime) = (call.Dialect, call.Request, call.Runtime);
         var operation = "chat";
         var last = AttemptResult.Failed(503, "No provider is available.");
-        var nativeOperation = api == LlmApi.Anthropic ? "messages" : responses ? "responses" : "chat/completions";
         foreach (var candidate in candidates)
         {
             var provider = candidate.Provider;
@@ -68,10 +64,10 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
             }
 
             using var activity = LlmTelemetry.StartAttempt(operation, request.Model, provider.Name, provider.Type.SemConvName());
-            var passthrough = provider.NativeApi == api && runtime.ResponseGuards.IsEmpty;
+            var passthrough = provider.NativeApi == dialect.Api && runtime.ResponseGuards.IsEmpty;
             activity?.SetTag("agentgateway.llm.mode", passthrough ? "passthrough" : "translate");
             var result = passthrough
-                ? await PassthroughForwarder.TryAsync(call, candidate, nativeOperation, http.RequestAborted)
+                ? await PassthroughForwarder.TryAsync(call, candidate, dialect.Operation, http.RequestAborted)
                 : await TranslatingExecutor.TryAsync(call, candidate, http.RequestAborted);
             var elapsed = Stopwatch.GetElapsedTime(call.StartTimestamp);
             if (result.Retry || result.Message is not null)

@@ -36,8 +36,10 @@ internal sealed class EmbeddingsEndpoint(ProviderHealth health, IRequestAuthoriz
         }
 
         await LlmAuthorization.EnsureAsync(authorizer, http, "embed", model, candidates[0].Provider.Name);
-        ClientCredential.Value = ClientCredential.From(http.Request);
-        var call = new ChatCall(http, LlmApi.OpenAi, new ChatRequest(model, [], new ChatOptions(), false, false, json), masked ? null : body, runtime, logger);
+        var call = new ChatCall(http, ClientDialect.ChatCompletions, new ChatRequest(model, [], new ChatOptions(), false, false, json), masked ? null : body, runtime, logger)
+        {
+            Credential = ClientCredential.From(http.Request),
+        };
         await TokenBudgetScope.RunAsync(budget, http, () => Count(inputs, http.RequestAborted), () => CallProvidersAsync(http, call, candidates, inputs));
     }
 
@@ -101,7 +103,7 @@ internal sealed class EmbeddingsEndpoint(ProviderHealth health, IRequestAuthoriz
         timeout.CancelAfter(candidate.Provider.Timeout);
         try
         {
-            embeddings = await candidate.Provider.Embedder(candidate.UpstreamModel)
+            embeddings = await call.Provider(candidate).Embedder(candidate.UpstreamModel)
                 .GenerateAsync(inputs, new EmbeddingGenerationOptions { ModelId = candidate.UpstreamModel, Dimensions = dimensions }, timeout.Token);
         }
         catch (Exception ex) when (!call.Http.RequestAborted.IsCancellationRequested)

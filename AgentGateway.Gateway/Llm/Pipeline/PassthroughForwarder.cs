@@ -21,26 +21,8 @@ internal static class PassthroughForwarder
 
     public static async Task<AttemptResult> TryAsync(ChatCall call, ModelCandidate candidate, string operation, CancellationToken aborted)
     {
-        var provider = candidate.Provider;
-        var body = BodyFor(call.OriginalBody, call.Request.Body, call.Request.Model, candidate.UpstreamModel);
-        using var request = new HttpRequestMessage(HttpMethod.Post, provider.NativeUri(operation, candidate.UpstreamModel))
-        {
-            Content = new ByteArrayContent(body),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        foreach (var name in ForwardedHeaders)
-        {
-            if (call.Http.Request.Headers.TryGetValue(name, out var value))
-            {
-                request.Headers.TryAddWithoutValidation(name, value.ToString());
-            }
-        }
-
-        if (call.ClientApi == LlmApi.Anthropic && !request.Headers.Contains("anthropic-version"))
-        {
-            request.Headers.TryAddWithoutValidation("anthropic-version", "2023-06-01");
-        }
-
+        var provider = call.Provider(candidate);
+        using var request = NativeRequest(call, provider, operation, candidate.UpstreamModel);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         timeout.CancelAfter(provider.Timeout);
         HttpResponseMessage response;
@@ -63,7 +45,7 @@ internal static class PassthroughForwarder
             }
 
             CopyResponseHeaders(response, call.Http.Response);
-            var sniffer = new UsageSniffer(call.ClientApi, call.Responses);
+            var sniffer = call.Dialect.CreateUsageSniffer();
             var isStream = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
             try
             {
@@ -99,7 +81,35 @@ internal static class PassthroughForwarder
         }
     }
 
-    private static void CopyResponseHeaders(HttpResponseMessage from, HttpResponse to)
+    /// <summary>The client's body (model rewritten when needed) and API headers, addressed to the provider's native operation.</summary>
+    public static HttpRequestMessage NativeRequest(ChatCall call, Providers.LlmProvider provider, string operation, string upstreamModel)
+    {
+        var body = BodyFor(call.OriginalBody, call.Request.Body, call.Request.Model, upstreamModel);
+        var request = new HttpRequestMessage(HttpMethod.Post, provider.NativeUri(operation, upstreamModel))
+        {
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        foreach (var name in ForwardedHeaders)
+        {
+            if (call.Http.Request.Headers.TryGetValue(name, out var value))
+            {
+                request.Headers.TryAddWithoutValidation(name, value.ToString());
+            }
+        }
+
+        foreach (var (name, value) in call.Dialect.DefaultHeaders)
+        {
+            if (!request.Headers.Contains(name))
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return request;
+    }
+
+    public static void CopyResponseHeaders(HttpResponseMessage from, HttpResponse to)
     {
         foreach (var (name, values) in from.Headers)
         {
@@ -169,7 +179,7 @@ internal static class PassthroughForwarder
         catch (Exception ex) when (ex is HttpRequestException or IOException && !aborted.IsCancellationRequested)
         {
             Settle(call, sniffer);
-            await ErrorWriter.WriteStreamErrorAsync(call.Http, call.ClientApi, 502, "The provider stream ended unexpectedly.");
+            await call.Dialect.WriteStreamErrorAsync(call.Http, 502, "The provider stream ended unexpectedly.");
             return AttemptResult.Done;
         }
 

@@ -15,11 +15,12 @@ internal static class TranslatingExecutor
 {
     public static async Task<AttemptResult> TryAsync(ChatCall call, ModelCandidate candidate, CancellationToken aborted)
     {
-        var client = candidate.Provider.ChatClient(candidate.UpstreamModel);
+        var provider = call.Provider(candidate);
+        var client = provider.ChatClient(candidate.UpstreamModel);
         var options = call.Request.Options.Clone();
         options.ModelId = candidate.UpstreamModel;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        timeout.CancelAfter(candidate.Provider.Timeout);
+        timeout.CancelAfter(provider.Timeout);
         return call.Request.Stream
             ? await StreamAsync(call, client, options, timeout, aborted)
             : await CompleteAsync(call, client, options, timeout, aborted);
@@ -52,24 +53,11 @@ internal static class TranslatingExecutor
             output ?? call.CountOutput(text + string.Concat(calls.Select(FinishReasons.ArgumentsJson))),
             input is null || output is null);
         call.ResponseModel = response.ModelId ?? options.ModelId;
-        var id = call.Responses ? "resp_" + Guid.NewGuid().ToString("N") : ResponseId(call.ClientApi, response.ResponseId);
-        var model = call.ResponseModel!;
-
+        var id = call.Dialect.ResponseId(response.ResponseId);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
-            if (call.Responses)
-            {
-                ResponsesResponseWriter.Write(w, id, model, text, calls, response.FinishReason, call.Usage.Input, call.Usage.Output);
-            }
-            else if (call.ClientApi == LlmApi.Anthropic)
-            {
-                AnthropicResponseWriter.Write(w, id, model, text, calls, response.FinishReason, call.Usage.Input, call.Usage.Output);
-            }
-            else
-            {
-                OpenAiResponseWriter.Write(w, id, model, calls.Count > 0 && string.IsNullOrEmpty(text) ? null : text ?? "", calls, response.FinishReason, call.Usage.Input, call.Usage.Output);
-            }
+            call.Dialect.WriteResponse(w, id, call.ResponseModel!, text, calls, response.FinishReason, call.Usage.Input, call.Usage.Output);
         }
 
         call.Http.Response.StatusCode = 200;
@@ -95,10 +83,8 @@ internal static class TranslatingExecutor
         timeout.CancelAfter(Timeout.InfiniteTimeSpan);
         call.MarkFirstToken();
         call.ResponseModel = options.ModelId;
-        var id = call.Responses ? "resp_" + Guid.NewGuid().ToString("N") : ResponseId(call.ClientApi, more ? updates.Current.ResponseId : null);
-        IChatStreamWriter writer = call.Responses ? new ResponsesStreamWriter(call.Http.Response, id, options.ModelId!)
-            : call.ClientApi == LlmApi.Anthropic ? new AnthropicStreamWriter(call.Http.Response, id, options.ModelId!)
-            : new OpenAiStreamWriter(call.Http.Response, id, options.ModelId!, call.Request.IncludeUsage);
+        var id = call.Dialect.ResponseId(more ? updates.Current.ResponseId : null);
+        var writer = call.Dialect.CreateStreamWriter(call.Http.Response, id, options.ModelId!, call.Request);
         var guard = call.Runtime.ResponseGuards.IsEmpty ? null : new StreamGuard(call.Runtime.ResponseGuards);
         var outputText = new StringBuilder();
         ChatFinishReason? finish = null;
@@ -146,13 +132,13 @@ internal static class TranslatingExecutor
         catch (GuardRejectedException ex)
         {
             Settle(call, usage, outputText);
-            await ErrorWriter.WriteStreamErrorAsync(call.Http, call.ClientApi, 400, ex.Message);
+            await call.Dialect.WriteStreamErrorAsync(call.Http, 400, ex.Message);
             return AttemptResult.Done;
         }
         catch (Exception ex) when (!aborted.IsCancellationRequested && ex is not OperationCanceledException)
         {
             Settle(call, usage, outputText);
-            await ErrorWriter.WriteStreamErrorAsync(call.Http, call.ClientApi, 502, "The provider stream ended unexpectedly.");
+            await call.Dialect.WriteStreamErrorAsync(call.Http, 502, "The provider stream ended unexpectedly.");
             return AttemptResult.Done;
         }
 
@@ -180,9 +166,4 @@ internal static class TranslatingExecutor
         // 400/401/403/404/422 and content filters are the request's fault: answer now, never fail over.
         return new AttemptResult(false, status, message);
     }
-
-    private static string ResponseId(LlmApi api, string? upstream) =>
-        api == LlmApi.Anthropic
-            ? upstream is { Length: > 0 } && upstream.StartsWith("msg_", StringComparison.Ordinal) ? upstream : "msg_" + Guid.NewGuid().ToString("N")
-            : upstream is { Length: > 0 } && upstream.StartsWith("chatcmpl-", StringComparison.Ordinal) ? upstream : "chatcmpl-" + Guid.NewGuid().ToString("N");
 }

@@ -19,17 +19,21 @@ internal sealed class LlmProvider
     private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IEmbeddingGenerator<string, Embedding<float>>> _embedders = new(StringComparer.Ordinal);
     private readonly string _baseUrl;
+    private readonly string _backend;
+    private readonly HttpMessageHandler _upstream;
+    private readonly ProviderHealth _health;
     private OpenAIClient? _openAi;
     private AnthropicClient? _anthropic;
 
-    public LlmProvider(string backend, LlmProviderConfig config, HttpMessageHandler upstream, ProviderHealth health)
+    public LlmProvider(string backend, LlmProviderConfig config, HttpMessageHandler upstream, ProviderHealth health, ClientCredential? caller = null)
     {
+        (_backend, _upstream, _health) = (backend, upstream, health);
         Config = config;
         Type = ProviderTypes.Parse(config.Type) ?? throw new InvalidOperationException($"unknown provider type '{config.Type}'");
         HealthKey = backend + "/" + config.Name;
         _baseUrl = (config.BaseUrl ?? Type.DefaultBaseUrl() ?? "http://localhost").TrimEnd('/');
         Timeout = config.Timeout is { Length: > 0 } t && Configuration.Duration.TryParse(t, out var parsed) ? parsed : DefaultTimeout;
-        var handler = new ProviderHttpHandler(health, HealthKey, Type, config) { InnerHandler = upstream };
+        var handler = new ProviderHttpHandler(health, HealthKey, Type, config, caller) { InnerHandler = upstream };
         // BaseAddress only matters to OllamaSharp; the other SDKs and passthrough send absolute URIs.
         Http = new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan, BaseAddress = new Uri(_baseUrl + "/") };
     }
@@ -48,6 +52,12 @@ internal sealed class LlmProvider
 
     public HttpClient Http { get; }
 
+    /// <summary>
+    /// The provider as one caller uses it: with <c>passthrough: true</c> a copy that sends the caller's own
+    /// credential (its own SDK clients over the shared connection pool); otherwise this shared instance.
+    /// </summary>
+    public LlmProvider ForCaller(ClientCredential? caller) => Config.Passthrough ? new LlmProvider(_backend, Config, _upstream, _health, caller) : this;
+
     public bool Serves(string model) => Config.Models.Count == 0 || Config.Models.Any(p => ModelPattern.Matches(p, model));
 
     /// <summary>Can this provider embed text? (Anthropic has no embeddings API.)</summary>
@@ -56,7 +66,7 @@ internal sealed class LlmProvider
     /// <summary>Native endpoint for a passthrough request of the given API kind.</summary>
     public Uri NativeUri(string operation, string model) => Type switch
     {
-        ProviderType.Anthropic => new Uri(_baseUrl + "/v1/messages"),
+        ProviderType.Anthropic => new Uri(_baseUrl + "/v1/" + operation),
         ProviderType.AzureOpenAi => new Uri($"{_baseUrl}/openai/deployments/{Uri.EscapeDataString(Config.Deployment ?? model)}/{operation}"),
         ProviderType.Ollama => new Uri(_baseUrl + "/v1/" + operation),
         _ => new Uri(_baseUrl + "/" + operation),

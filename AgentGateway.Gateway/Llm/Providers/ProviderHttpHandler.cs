@@ -6,11 +6,11 @@ namespace AgentGateway.Llm.Providers;
 /// The last handler before the network for one provider: sets the provider's credential in its own scheme
 /// (never the client's, unless passthrough), adds Azure's api-version, and records Retry-After for failover.
 /// </summary>
-internal sealed class ProviderHttpHandler(ProviderHealth health, string healthKey, ProviderType type, LlmProviderConfig config) : DelegatingHandler
+internal sealed class ProviderHttpHandler(ProviderHealth health, string healthKey, ProviderType type, LlmProviderConfig config, ClientCredential? caller = null) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var secret = config.Passthrough ? ClientCredential.Value : config.ApiKey;
+        var secret = config.Passthrough ? caller?.Secret : config.ApiKey;
         request.Headers.Authorization = null;
         request.Headers.Remove("x-api-key");
         request.Headers.Remove("api-key");

@@ -7,11 +7,16 @@ namespace AgentGateway.Llm.Wire;
 /// <summary>Reads an Anthropic Messages body into Microsoft.Extensions.AI messages and options.</summary>
 internal static class AnthropicRequestReader
 {
-    public static ChatRequest Read(JsonObject body)
+    /// <param name="body">The request body.</param>
+    /// <param name="promptOnly">A count_tokens body: the prompt (system, messages, tools) without <c>max_tokens</c>.</param>
+    public static ChatRequest Read(JsonObject body, bool promptOnly = false)
     {
         var model = JsonRead.RequiredString(body, "model");
-        var maxTokens = JsonRead.Int(body["max_tokens"], "max_tokens")
-            ?? throw new LlmRequestException(400, "max_tokens: Field required", "max_tokens");
+        var maxTokens = JsonRead.Int(body["max_tokens"], "max_tokens");
+        if (maxTokens is null && !promptOnly)
+        {
+            throw new LlmRequestException(400, "max_tokens: Field required", "max_tokens");
+        }
         var messages = new List<ChatMessage>();
         var system = ReadBlocks(body["system"], "system", ChatRole.System);
         if (system.Count > 0)
