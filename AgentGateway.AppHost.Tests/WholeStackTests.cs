@@ -96,6 +96,19 @@ public sealed class WholeStackTests(StackFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Dashboard_LinksTheGatewaysAdminUi_OnItsAdminEndpoint()
+    {
+        Assert.True(Stack.App.ResourceNotifications.TryGetCurrentState("gateway", out var state));
+        var link = Assert.Single(state.Snapshot.Urls, static u => u.DisplayProperties.DisplayName == "Admin UI");
+        var admin = Stack.Endpoint("gateway", "admin");
+        Assert.Equal(new Uri(admin, "/ui/").ToString(), link.Url);
+
+        using var page = await _http.GetAsync(link.Url, Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("AgentGateway admin", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Gateway_RunsWithWhatAspireInjected_AndServesAdminOnlyOnItsAdminEndpoint()
     {
         Assert.True(Stack.App.ResourceNotifications.TryGetCurrentState("gateway", out var state));

@@ -58,6 +58,13 @@ public static class GatewayReplicas
         var admin = gateway.GetEndpoint("admin");
         gateway.WithEnvironment("Gateway__admin__url", ReferenceExpression.Create($"http://localhost:{admin.Property(EndpointProperty.TargetPort)}"));
 
+        // The dashboard links the gateway's admin UI (docs/admin.md) rather than the bare admin endpoint.
+        gateway.WithUrlForEndpoint("admin", static url =>
+        {
+            url.Url = "/ui/";
+            url.DisplayText = "Admin UI";
+        });
+
         // Run mode only: a published gateway reads the config its deployment mounts (Gateway__ConfigFile in the
         // image), not a path on this machine.
         return builder.ExecutionContext.IsRunMode ? gateway.WithArgs("--config", configPath) : gateway;

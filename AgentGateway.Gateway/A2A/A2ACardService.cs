@@ -37,7 +37,7 @@ internal sealed class A2ACardService(A2AUpstream upstream, TimeProvider time, IL
                 return;
             }
 
-            var ttl = Duration.TryParse(backend.CardCacheTtl, out var t) ? t : TimeSpan.FromSeconds(30);
+            var ttl = GatewayRuntime.Of(context)?.Part<A2ACardTtls>()?.For(route.Backend, backend) ?? A2ACardTtls.Parse(backend);
             cached = cached with { Expires = now + ttl };
             if (key is not null && ttl > TimeSpan.Zero)
             {

@@ -11,6 +11,7 @@ public static class A2AServiceCollectionExtensions
     public static IServiceCollection AddGatewayA2A(this IServiceCollection services)
     {
         services.AddSingleton<IConfigValidator, A2AConfigValidator>();
+        services.AddSingleton<IRuntimeCompiler, A2ACardTtlsCompiler>();
         services.AddSingleton<IBackendHandler, A2ABackendHandler>();
         services.AddSingleton<IBackendErrorWriter>(new JsonRpcErrorWriter(RouteKinds.A2A));
         services.AddSingleton<A2AUpstream>();

@@ -74,7 +74,7 @@ internal sealed class A2AUpstream(IHttpClientFactory clients, Traffic.BackendTls
 
     /// <summary>Sends to the agent through its TLS settings' connection pool, else the shared upstream client.</summary>
     public Task<HttpResponseMessage> SendAsync(A2ABackendConfig backend, HttpRequestMessage request, CancellationToken cancellationToken) =>
-        (backend.Tls is { } tls ? tlsClients.Client(tls) : clients.CreateClient("upstream"))
+        (backend.Tls is { } tls ? tlsClients.Client(tls) : clients.CreateClient(Routing.UpstreamHttpClient.Name))
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     /// <summary>Copies status, headers and body to the client, feeding SSE events or the JSON body to inspection.</summary>

@@ -1,4 +1,5 @@
 using AgentGateway.A2A;
+using AgentGateway.Http;
 using AgentGateway.Llm;
 using AgentGateway.Mcp;
 using AgentGateway.Routing;
@@ -50,6 +51,19 @@ public sealed record GatewayConfig
 
     /// <summary>Global request limits.</summary>
     public LimitsConfig Limits { get; init; } = new();
+
+    /// <summary>
+    /// Whether a backend named <paramref name="name"/> is configured under the route key <paramref name="kind"/>
+    /// (<c>llm</c>, <c>mcp</c>, <c>a2a</c> or <c>http</c>, the same words as <c>Routing.RouteKinds</c>).
+    /// </summary>
+    public bool HasBackend(string kind, string name) => kind switch
+    {
+        "llm" => Llm.ContainsKey(name),
+        "mcp" => Mcp.ContainsKey(name),
+        "a2a" => A2A.ContainsKey(name),
+        "http" => Http.ContainsKey(name),
+        _ => false,
+    };
 
     private static Dictionary<string, T> Empty<T>() => new(StringComparer.OrdinalIgnoreCase);
 }

@@ -28,6 +28,9 @@ internal sealed partial class GatewayConfigProvider : IGatewayConfigProvider, ID
 
     public event Action<GatewayConfig>? Reloaded;
 
+    /// <summary>The last load: the startup one, then each reload attempt, accepted or rejected with every error (the admin UI shows it).</summary>
+    public ConfigLoadStatus? LastLoad { get; private set; }
+
     /// <summary>Loads the initial config and starts watching; returns the errors when it is invalid.</summary>
     public IReadOnlyList<ConfigError> Initialize(IConfiguration configuration)
     {
@@ -38,6 +41,7 @@ internal sealed partial class GatewayConfigProvider : IGatewayConfigProvider, ID
         }
 
         _current = result.Config;
+        LastLoad = new ConfigLoadStatus(DateTimeOffset.UtcNow, "startup", true, []);
         _subscription = ChangeToken.OnChange(configuration.GetReloadToken, () => Reload());
         return [];
     }
@@ -55,6 +59,7 @@ internal sealed partial class GatewayConfigProvider : IGatewayConfigProvider, ID
 #pragma warning restore CA1031
         {
             Log.ReloadFailed(_logger, ex);
+            LastLoad = new ConfigLoadStatus(DateTimeOffset.UtcNow, "reload", false, [new ConfigError("", ex.Message)]);
             return false;
         }
 
@@ -65,9 +70,11 @@ internal sealed partial class GatewayConfigProvider : IGatewayConfigProvider, ID
                 Log.ReloadRejected(_logger, error.ToString());
             }
 
+            LastLoad = new ConfigLoadStatus(DateTimeOffset.UtcNow, "reload", false, result.Errors);
             return false;
         }
 
+        LastLoad = new ConfigLoadStatus(DateTimeOffset.UtcNow, "reload", true, []);
         if (result.Config == _current)
         {
             return true;
@@ -93,3 +100,6 @@ internal sealed partial class GatewayConfigProvider : IGatewayConfigProvider, ID
         public static partial void ReloadFailed(ILogger logger, Exception exception);
     }
 }
+
+/// <summary>One config load: when, startup or reload, whether it was swapped in, and the errors when it was not.</summary>
+internal sealed record ConfigLoadStatus(DateTimeOffset Time, string Kind, bool Accepted, IReadOnlyList<ConfigError> Errors);

@@ -27,6 +27,10 @@ internal sealed class GeneralConfigValidator : IConfigValidator
         {
             context.Error("admin.url", $"'{config.Admin.Url}' is not an absolute http URL (use \"\" to turn the admin API off)");
         }
+        else
+        {
+            ValidateAdminAccess(config, context);
+        }
 
         if (config.PublicUrl is { Length: > 0 } publicUrl
             && (!Uri.TryCreate(publicUrl, UriKind.Absolute, out var pub) || pub.Scheme is not ("http" or "https")
@@ -58,5 +62,34 @@ internal sealed class GeneralConfigValidator : IConfigValidator
         {
             context.Error("limits.maxRequestBodySize", "must be a positive number of bytes");
         }
+    }
+
+    /// <summary>
+    /// The admin API shows the config and can call routes: off loopback it must authenticate its callers, so an
+    /// address reachable from elsewhere needs <c>admin.policy</c>, and that policy must name an authentication method.
+    /// </summary>
+    private static void ValidateAdminAccess(GatewayConfig config, ConfigValidationContext context)
+    {
+        if (config.Admin.Policy is { } name)
+        {
+            if (!config.Policies.TryGetValue(name, out var policy))
+            {
+                context.Error("admin.policy", $"no policy named '{name}'");
+            }
+            else if (policy.Authentication is null)
+            {
+                context.Error("admin.policy", $"policy '{name}' has no authentication block: the admin API needs one to check its callers");
+            }
+        }
+        else if (config.Admin.Url.Length > 0 && !IsLoopback(config.Admin.Url))
+        {
+            context.Error("admin.policy", $"admin.url '{config.Admin.Url}' is reachable beyond this machine: name an authentication policy in admin.policy (or bind the admin API to 127.0.0.1)");
+        }
+    }
+
+    private static bool IsLoopback(string url)
+    {
+        var address = Microsoft.AspNetCore.Http.BindingAddress.Parse(url);
+        return address.IsUnixPipe || LoopbackHost.IsLoopback(address.Host);
     }
 }

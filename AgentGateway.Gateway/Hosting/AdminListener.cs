@@ -73,7 +73,7 @@ internal sealed class AdminListener(string? url)
             return new UnixDomainSocketEndPoint(address.UnixPipePath);
         }
 
-        return GatewayListeners.IsLocalhost(address.Host) ? new IPEndPoint(IPAddress.Loopback, address.Port)
+        return LoopbackHost.IsLocalhostName(address.Host) ? new IPEndPoint(IPAddress.Loopback, address.Port)
             : IPAddress.TryParse(address.Host, out var ip) ? new IPEndPoint(ip, address.Port)
             : new IPEndPoint(IPAddress.IPv6Any, address.Port);
     }

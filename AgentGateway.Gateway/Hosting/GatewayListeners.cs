@@ -84,7 +84,7 @@ internal static class GatewayListeners
         {
             kestrel.ListenUnixSocket(address.UnixPipePath, configure);
         }
-        else if (IsLocalhost(address.Host))
+        else if (LoopbackHost.IsLocalhostName(address.Host))
         {
             kestrel.ListenLocalhost(address.Port, configure);
         }
@@ -98,10 +98,6 @@ internal static class GatewayListeners
             kestrel.ListenAnyIP(address.Port, configure);
         }
     }
-
-    /// <summary>"localhost" and the ".localhost" names bind loopback only, as Kestrel's UseUrls does.</summary>
-    internal static bool IsLocalhost(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The listeners from the raw configuration (the full load and validation come later), with <c>${NAME}</c> resolved.</summary>
     private static List<ListenerConfig> ReadListeners(ConfigurationManager configuration)

@@ -1,9 +1,10 @@
-using System.Net;
 using AgentGateway.A2A;
 using AgentGateway.Admin;
 using AgentGateway.Configuration;
+using AgentGateway.Http;
 using AgentGateway.Llm;
 using AgentGateway.Mcp;
+using AgentGateway.Redis;
 using AgentGateway.Routing;
 using AgentGateway.Security;
 using AgentGateway.Traffic;
@@ -29,6 +30,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddGatewayConfiguration();
         services.AddGatewayRouting();
+        services.AddGatewayHttp();
         RedisConnection.AddGatewayRedis(builder);
         services.AddGatewayDataProtection(builder.Configuration);
         services.AddHealthChecks()
@@ -41,6 +43,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayLlm();
         services.AddGatewayMcp();
         services.AddGatewayA2A();
+        services.AddGatewayAdminDecisionLog(admin);
         return builder;
     }
 
@@ -54,31 +57,16 @@ public static class GatewayServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Route table, dispatch and the http backend kind (YARP).</summary>
+    /// <summary>Route table, dispatch, the error writers and the shared "upstream" HTTP client.</summary>
     public static IServiceCollection AddGatewayRouting(this IServiceCollection services)
     {
         services.AddSingleton<IConfigValidator, RoutingConfigValidator>();
-        services.AddSingleton<RouteTableProvider>();
+        services.AddSingleton<GatewayRuntimeProvider>();
         services.AddSingleton<BackendDispatcher>();
-        services.AddSingleton<HttpDestinationPicker>();
-        services.AddSingleton<ForwarderInvoker>();
-        services.AddHttpForwarder();
-        // A proxy must not follow redirects, decompress or keep cookies; the handler lives for the process.
-        services.AddHttpClient(ForwarderInvoker.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.None,
-                UseCookies = false,
-                UseProxy = false,
-                EnableMultipleHttp2Connections = true,
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-            })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         // Shared by LLM providers, MCP targets, A2A agents and JWKS/OpenAPI fetches, which send configured secrets
         // (api-key, x-api-key, target headers): a redirect would carry them to wherever the Location points, so 3xx
         // answers go back to the caller instead of being followed.
-        services.AddHttpClient("upstream", c => c.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(UpstreamHttpClient.Name, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
@@ -86,7 +74,6 @@ public static class GatewayServiceCollectionExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
-        services.AddSingleton<IBackendHandler, HttpBackendHandler>();
         services.AddSingleton<BackendErrorWriters>();
         return services;
     }

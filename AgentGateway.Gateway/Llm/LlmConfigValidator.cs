@@ -43,6 +43,7 @@ internal sealed class LlmConfigValidator : IConfigValidator
                 context.Error($"{at}.type", $"unknown provider type '{p.Type}' (expected one of: {string.Join(", ", ProviderTypes.Names)})");
             }
 
+            ProviderConfigValidator.Validate(at, p, type, context);
             if (p.Tls is { } tls)
             {
                 if (type == ProviderType.Mock)

@@ -5,7 +5,7 @@ public sealed record LlmProviderConfig
 {
     public string Name { get; init; } = "";
 
-    /// <summary>openai | azure-openai | anthropic | ollama | gemini | openai-compatible | mock.</summary>
+    /// <summary>openai | azure-openai | anthropic | ollama | gemini | gemini-native | vertex | bedrock | openai-compatible | mock.</summary>
     public string Type { get; init; } = "";
 
     /// <summary>API root (OpenAI style ends in <c>/v1</c>; Anthropic and Ollama are the host root).</summary>
@@ -27,6 +27,15 @@ public sealed record LlmProviderConfig
 
     /// <summary>Time allowed until the provider's first byte (e.g. <c>30s</c>); default 120s.</summary>
     public string? Timeout { get; init; }
+
+    /// <summary>Azure OpenAI authentication: api key (default) or Microsoft Entra ID.</summary>
+    public AzureAuthConfig? Azure { get; init; }
+
+    /// <summary>AWS Bedrock: region and SigV4 credentials.</summary>
+    public AwsProviderConfig? Aws { get; init; }
+
+    /// <summary>Vertex AI: project, location and Google credentials.</summary>
+    public GoogleProviderConfig? Google { get; init; }
 
     /// <summary>TLS towards <see cref="BaseUrl"/>: private CA, client certificate (mTLS), name to verify.</summary>
     public Traffic.BackendTlsConfig? Tls { get; init; }

@@ -1,8 +1,9 @@
 namespace AgentGateway.Llm;
 
 /// <summary>
-/// Token usage of the LLM request on this HttpContext (set once known, after the response), so the rate limiter
-/// can settle token budgets. <see cref="Estimated"/> is true when counted with o200k_base instead of reported.
+/// Token usage of the LLM request on this HttpContext (set once known, after the response), for middleware that
+/// observes the request afterwards; token limits are settled through <c>Traffic.ITokenBudget</c> instead.
+/// <see cref="Estimated"/> is true when counted with o200k_base instead of reported.
 /// </summary>
 public sealed class LlmUsageFeature
 {

@@ -41,13 +41,6 @@ public static class RouteKinds
         }
     }
 
-    /// <summary>Whether a backend of that kind and name is configured.</summary>
-    public static bool Exists(GatewayConfig config, string kind, string backend) => kind switch
-    {
-        Llm => config.Llm.ContainsKey(backend),
-        Mcp => config.Mcp.ContainsKey(backend),
-        A2A => config.A2A.ContainsKey(backend),
-        Http => config.Http.ContainsKey(backend),
-        _ => false,
-    };
+    /// <summary>Whether a backend of that kind and name is configured (asked of the config, so Routing names no kind's types).</summary>
+    public static bool Exists(GatewayConfig config, string kind, string backend) => config.HasBackend(kind, backend);
 }

@@ -3,16 +3,19 @@ using AgentGateway.Telemetry;
 namespace AgentGateway.Routing;
 
 /// <summary>
-/// Finds the route for a request (first match wins), records it as a feature with the config snapshot
-/// taken now (so a reload mid-request does not change how it is served) and moves the route prefix into
+/// Finds the route for a request (first match wins), records it as a feature with the compiled runtime
+/// (<see cref="GatewayRuntime"/>) and config snapshot taken now (so a reload mid-request does not change how it is served) and moves the route prefix into
 /// PathBase. No match → 404 with a JSON body. On http routes it also settles the request's canonical path
 /// (<see cref="HttpRoutePath"/>), answering 400 when the path has no single meaning.
 /// </summary>
-internal sealed class RouteMatchingMiddleware(RequestDelegate next, RouteTableProvider routes)
+internal sealed class RouteMatchingMiddleware(RequestDelegate next, GatewayRuntimeProvider runtimes)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var route = routes.Current.Match(context.Request, out var remainder);
+        // One runtime for the whole request: a reload while it runs does not change how it is served.
+        var runtime = runtimes.Current;
+        context.Features.Set(runtime);
+        var route = runtime.Routes.Match(context.Request, out var remainder);
         if (route is null)
         {
             await GatewayErrors.WriteAsync(context, StatusCodes.Status404NotFound, "not_found",

@@ -34,7 +34,7 @@ internal sealed partial class JwksKeySource(IHttpClientFactory httpClients, Time
         }
 
         var url = config.Url!;
-        return GetAsync("url:" + url, refresh, token => httpClients.CreateClient("upstream").GetStringAsync(url, token), ct);
+        return GetAsync("url:" + url, refresh, token => httpClients.CreateClient(Routing.UpstreamHttpClient.Name).GetStringAsync(url, token), ct);
     }
 
     private async Task<IReadOnlyList<SecurityKey>> GetAsync(string key, bool refresh, Func<CancellationToken, Task<string>> load, CancellationToken ct)

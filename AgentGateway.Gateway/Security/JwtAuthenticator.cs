@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace AgentGateway.Security;
 
 /// <summary>Validates bearer JWTs (signature from JWKS, issuer, audience, lifetime with clock skew).</summary>
-internal sealed class JwtAuthenticator(JwksKeySource keys, IGatewayConfigProvider config)
+internal sealed class JwtAuthenticator(JwksKeySource keys, IGatewayConfigProvider config, Routing.GatewayRuntimeProvider runtimes)
 {
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = 64 * 1024 };
 
@@ -48,7 +48,7 @@ internal sealed class JwtAuthenticator(JwksKeySource keys, IGatewayConfigProvide
             ValidAudiences = jwt.Audiences,
             ValidateLifetime = true,
             RequireExpirationTime = true,
-            ClockSkew = Duration.TryParse(jwt.ClockSkew, out var skew) ? skew : TimeSpan.FromSeconds(30),
+            ClockSkew = runtimes.Current.Part<JwtClockSkews>()?.For(jwt) ?? JwtClockSkews.Parse(jwt),
             IssuerSigningKeys = signingKeys,
             TryAllIssuerSigningKeys = true,
             ValidateIssuerSigningKey = true,

@@ -1,6 +1,9 @@
 namespace AgentGateway.Security;
 
-/// <summary>DI registrations and pipeline steps of authentication and authorization.</summary>
+/// <summary>
+/// DI registrations of authentication and authorization. Their middleware steps are placed in the pipeline by
+/// <c>Hosting/GatewayApplicationExtensions.MapAgentGateway</c>.
+/// </summary>
 public static class SecurityServiceCollectionExtensions
 {
     /// <summary>Adds authentication, the authorizer and their validators.</summary>
@@ -8,6 +11,7 @@ public static class SecurityServiceCollectionExtensions
     {
         services.AddSingleton<AgentGateway.Configuration.IConfigValidator, SecurityConfigValidator>();
         services.AddSingleton<JwksKeySource>();
+        services.AddSingleton<Routing.IRuntimeCompiler, JwtClockSkewsCompiler>();
         services.AddSingleton<JwtAuthenticator>();
         services.AddSingleton<GatewayPublicUrl>();
         services.AddSingleton<RouteAuthenticator>();
@@ -16,12 +20,4 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<IRequestAuthorizer, CedarRequestAuthorizer>();
         return services;
     }
-
-    /// <summary>Discovery documents that live outside any route (RFC 9728 protected-resource metadata).</summary>
-    public static IApplicationBuilder UseGatewaySecurityDiscovery(this IApplicationBuilder app) =>
-        app.UseMiddleware<ProtectedResourceMetadata>();
-
-    /// <summary>Authenticates per the route's policies (401), then authorizes http routes as a whole (403).</summary>
-    public static IApplicationBuilder UseGatewaySecurity(this IApplicationBuilder app) =>
-        app.UseMiddleware<AuthenticationMiddleware>().UseMiddleware<HttpRouteAuthorizationMiddleware>();
 }

@@ -12,10 +12,10 @@ internal sealed class HttpRetryPlan
     private static readonly HashSet<string> Idempotent = new(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"], StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<int> _statuses;
 
-    private HttpRetryPlan(RetryConfig config)
+    private HttpRetryPlan(RetryConfig config, TimeSpan backoff)
     {
         Attempts = config.Attempts;
-        Backoff = Duration.TryParse(config.Backoff, out var backoff) ? backoff : TimeSpan.FromMilliseconds(100);
+        Backoff = backoff;
         _statuses = config.StatusCodes.Count > 0 ? [.. config.StatusCodes] : [502, 503, 504];
         MaxBufferedBodySize = config.MaxBufferedBodySize;
     }
@@ -33,8 +33,9 @@ internal sealed class HttpRetryPlan
         TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(10).Ticks, Backoff.Ticks * (1L << Math.Min(attempt - 2, 20))));
 
     /// <summary>The plan for this request, or null when it gets exactly one try.</summary>
-    public static HttpRetryPlan? For(RetryConfig? config, HttpRequest request)
+    public static HttpRetryPlan? For(RouteTrafficPolicy traffic, HttpRequest request)
     {
+        var config = traffic.Retries;
         if (config is null || config.Attempts <= 1)
         {
             return null;
@@ -42,7 +43,7 @@ internal sealed class HttpRetryPlan
 
         var listed = config.Methods.Count == 0 || config.Methods.Contains(request.Method, StringComparer.OrdinalIgnoreCase);
         var methodOk = listed && (Idempotent.Contains(request.Method) || config.NonIdempotent);
-        return methodOk ? new HttpRetryPlan(config) : null;
+        return methodOk ? new HttpRetryPlan(config, traffic.RetryBackoff) : null;
     }
 
     /// <summary>

@@ -1,10 +1,8 @@
-using AgentGateway.Llm;
-
 namespace AgentGateway.Traffic;
 
 /// <summary>
 /// Request limits count this request; token limits only check that the window still has budget (a handler
-/// reserves and settles the actual tokens through <see cref="ITokenBudget"/>, or reports usage afterwards). The tightest rule
+/// reserves and settles the actual tokens through <see cref="ITokenBudget"/>). The tightest rule
 /// reports its numbers in the <c>x-ratelimit-*</c> headers; a rejection answers 429 with Retry-After.
 /// </summary>
 internal sealed class RateLimitMiddleware(RequestDelegate next, RateLimiter limiter)
@@ -45,29 +43,6 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, RateLimiter limi
         }
 
         await next(context);
-        await CountReportedTokensAsync(context, policy);
-    }
-
-    /// <summary>
-    /// A handler that did not reserve through <see cref="ITokenBudget"/> but reported usage (the LLM handler sets
-    /// <see cref="LlmUsageFeature"/> after the response) still has its tokens counted, after the fact.
-    /// </summary>
-    private async Task CountReportedTokensAsync(HttpContext context, RouteTrafficPolicy policy)
-    {
-        if (context.Features.Get<TokenBudgetUsedFeature>() is not null
-            || context.Features.Get<LlmUsageFeature>() is not { TotalTokens: > 0 } usage)
-        {
-            return;
-        }
-
-        foreach (var rule in policy.RateLimits)
-        {
-            if (rule.Config.Tokens is { } limit)
-            {
-                var key = limiter.WindowKey(context, rule, RateLimiter.Tokens);
-                await limiter.AddAsync(rule, key, limit, usage.TotalTokens, force: true, CancellationToken.None);
-            }
-        }
     }
 
     private static IEnumerable<(string Unit, long Limit, long Amount)> Checks(RateLimitRule rule)

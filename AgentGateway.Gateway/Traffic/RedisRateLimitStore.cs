@@ -1,5 +1,5 @@
 using System.Globalization;
-using AgentGateway.Hosting;
+using AgentGateway.Redis;
 using StackExchange.Redis;
 
 namespace AgentGateway.Traffic;

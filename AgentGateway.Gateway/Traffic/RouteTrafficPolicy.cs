@@ -5,12 +5,14 @@ using AgentGateway.Routing;
 namespace AgentGateway.Traffic;
 
 /// <summary>
-/// The traffic policies of one route, parsed once per config version. When several of the route's policies
+/// The traffic policies of one route, compiled once per config version (durations are <see cref="TimeSpan"/>s). When several of the route's policies
 /// set the same section, the last one in the route's list wins; rate limits all apply.
 /// </summary>
 internal sealed class RouteTrafficPolicy
 {
     public static readonly RouteTrafficPolicy Empty = new([]);
+
+    private static readonly TimeSpan DefaultRetryBackoff = TimeSpan.FromMilliseconds(100);
 
     public RouteTrafficPolicy(IReadOnlyList<(string Name, PolicyConfig Config)> policies)
     {
@@ -29,6 +31,7 @@ internal sealed class RouteTrafficPolicy
             }
 
             Retries = policy.Retries ?? Retries;
+            RetryBackoff = policy.Retries is { } retries ? ParseOrNull(retries.Backoff) ?? DefaultRetryBackoff : RetryBackoff;
             RequestHeaders = policy.Headers?.Request ?? RequestHeaders;
             ResponseHeaders = policy.Headers?.Response ?? ResponseHeaders;
             MaxRequestBodySize = policy.Limits?.MaxRequestBodySize ?? MaxRequestBodySize;
@@ -55,6 +58,9 @@ internal sealed class RouteTrafficPolicy
 
     public RetryConfig? Retries { get; }
 
+    /// <summary>The first retry's delay (<see cref="RetryConfig.Backoff"/>, 100 ms when unset).</summary>
+    public TimeSpan RetryBackoff { get; } = DefaultRetryBackoff;
+
     public HeaderRuleSetConfig? RequestHeaders { get; }
 
     public HeaderRuleSetConfig? ResponseHeaders { get; }
@@ -77,7 +83,10 @@ internal sealed class RouteTrafficPolicy
             return cached;
         }
 
-        var policy = context.Features.Get<GatewayRoute>() is { } route ? RouteTrafficPolicyCache.Get(route) : Empty;
+        // Compiled with the request's runtime; a context without one (a handler under test) compiles the route's own.
+        var policy = context.Features.Get<GatewayRoute>() is { } route
+            ? GatewayRuntime.Of(context)?.Part<RouteTrafficPolicies>()?.For(route.Name) ?? RouteTrafficPolicies.Compile(route.Config, route.Snapshot)
+            : Empty;
         context.Features.Set(policy);
         return policy;
     }

@@ -19,7 +19,6 @@ internal sealed class TokenBudget(RateLimiter limiter) : ITokenBudget
     public async ValueTask<ITokenLease> ReserveAsync(HttpContext context, long estimate, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(estimate);
-        context.Features.Set(TokenBudgetUsedFeature.Instance);
         var reserved = new List<TokenReservation>();
         RateLimitOutcome? tightest = null;
         foreach (var rule in RouteTrafficPolicy.For(context).RateLimits)
@@ -54,12 +53,6 @@ internal sealed class TokenBudget(RateLimiter limiter) : ITokenBudget
 
         return new TokenLease(limiter, reserved, estimate, acquired: true);
     }
-}
-
-/// <summary>Marks a request whose handler manages its tokens through <see cref="ITokenBudget"/> (so reported usage is not counted twice).</summary>
-internal sealed class TokenBudgetUsedFeature
-{
-    public static readonly TokenBudgetUsedFeature Instance = new();
 }
 
 /// <summary>One limit's share of a reservation: the rule and the window counter it went into.</summary>

@@ -1,5 +1,5 @@
 using AgentGateway.Configuration;
-using AgentGateway.Hosting;
+using AgentGateway.Redis;
 
 namespace AgentGateway.Traffic;
 

@@ -28,7 +28,9 @@ public sealed class ShippedConfigTests
             var path = Path.Combine(directory.FullName, "gateway.yaml");
             await File.WriteAllTextAsync(path, ShippedConfigs.Text(which), TestContext.Current.CancellationToken);
 
-            var (app, errors) = GatewayApp.Build(GatewayCommandLine.Parse(["--config", path, "--urls", "http://127.0.0.1:0"]));
+            // The Kubernetes configs' admin key hash comes from the Secret too (${AGENTGATEWAY_ADMIN_KEY_HASH}): given here.
+            string[] adminKey = which.StartsWith("k8s", StringComparison.Ordinal) ? [$"--{AdminKeyHashSetting}={AgentGateway.Security.SecretHash.Sha256("operator-key")}"] : [];
+            var (app, errors) = GatewayApp.Build(GatewayCommandLine.Parse(["--config", path, "--urls", "http://127.0.0.1:0", .. adminKey]));
             if (app is not null)
             {
                 await app.DisposeAsync();
@@ -43,6 +45,9 @@ public sealed class ShippedConfigTests
         }
     }
 
+    // The manifest's admin key hash comes from the Secret (${AGENTGATEWAY_ADMIN_KEY_HASH}); a test sets one directly.
+    private const string AdminKeyHashSetting = "Gateway:policies:admin-api:authentication:apiKeys:0:keyHash";
+
     [Fact]
     public async Task KubernetesConfig_WithRedis_IsReadyAndAlive_AndAdminAnswersOnItsOwnPortOnly()
     {
@@ -53,9 +58,10 @@ public sealed class ShippedConfigTests
             // The manifest binds 0.0.0.0:15000 for in-cluster scraping; a test binds loopback on a free port.
             ["Gateway:admin:url"] = $"http://127.0.0.1:{adminPort}",
             ["ConnectionStrings:redis"] = redis.ConnectionString,
+            [AdminKeyHashSetting] = AgentGateway.Security.SecretHash.Sha256("operator-key"),
         });
         using var client = gateway.CreateClient();
-        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}") };
+        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}"), DefaultRequestHeaders = { { "Authorization", "Bearer operator-key" } } };
         var ct = TestContext.Current.CancellationToken;
 
         using var ready = await client.GetAsync(new Uri("/health", UriKind.Relative), ct);
@@ -78,6 +84,7 @@ public sealed class ShippedConfigTests
         await using var gateway = await TestGateway.StartAsync(ShippedConfigs.Text(ShippedConfigs.KubernetesBase), new Dictionary<string, string?>
         {
             ["Gateway:admin:url"] = "",
+            [AdminKeyHashSetting] = AgentGateway.Security.SecretHash.Sha256("operator-key"),
             ["ConnectionStrings:redis"] = deadRedis,
         });
         using var client = gateway.CreateClient();

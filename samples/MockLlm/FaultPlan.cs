@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace MockLlm;
 
 /// <summary>The faults to inject into one request: instance options overridden by x-mock-* headers.</summary>
-internal sealed record FaultPlan(int? Status, int? RetryAfterSeconds, bool Drop, int? DropAfterChunks, int LatencyMs, int ChunkSize, bool IncludeUsage)
+internal sealed record FaultPlan(int? Status, int? RetryAfterSeconds, bool Drop, int? DropAfterChunks, int LatencyMs, int ChunkSize, bool IncludeUsage, string? StreamException = null)
 {
     public static FaultPlan For(HttpRequest request, MockLlmOptions options, int requestNumber)
     {
@@ -17,7 +17,8 @@ internal sealed record FaultPlan(int? Status, int? RetryAfterSeconds, bool Drop,
             Header(request, "x-mock-drop-after") ?? options.DropAfterChunks,
             Header(request, "x-mock-latency-ms") ?? options.LatencyMs,
             Header(request, "x-mock-chunk-size") ?? options.ChunkSize,
-            options.IncludeUsage);
+            options.IncludeUsage,
+            request.Headers["x-mock-stream-exception"].ToString() is { Length: > 0 } e ? e : options.StreamException);
     }
 
     private static int? Header(HttpRequest request, string name) =>

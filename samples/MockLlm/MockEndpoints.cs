@@ -27,9 +27,14 @@ internal static class MockEndpoints
         app.MapPost("/v1/responses", ctx => Handle(ctx, state, Api.OpenAi, ResponsesHandler.CreateAsync));
         app.MapPost("/api/chat", ctx => Handle(ctx, state, Api.OpenAi, OllamaHandler.ChatAsync));
         app.MapPost("/api/embed", ctx => Handle(ctx, state, Api.OpenAi, OllamaHandler.EmbedAsync));
+        app.MapPost("/model/{model}/converse", ctx => Handle(ctx, state, Api.Bedrock, BedrockHandler.ConverseAsync));
+        app.MapPost("/model/{model}/converse-stream", ctx => Handle(ctx, state, Api.Bedrock, BedrockHandler.ConverseAsync));
+        InstanceMetadataHandler.Map(app, state);
+        GeminiHandler.Map(app, state, Handle);
+        ManagedIdentityHandler.Map(app, state);
     }
 
-    internal enum Api { OpenAi, Anthropic }
+    internal enum Api { OpenAi, Anthropic, Bedrock, Google }
 
     private static async Task Handle(HttpContext ctx, MockState state, Api api, Func<HttpContext, JsonObject, FaultPlan, Task> handler)
     {
@@ -47,6 +52,12 @@ internal static class MockEndpoints
             body));
 
         ctx.Response.Headers["x-request-id"] = "req_mock" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (CredentialProblem(ctx, state, api, body) is { } problem)
+        {
+            await WriteErrorAsync(ctx, api, 403, null, problem);
+            return;
+        }
+
         var plan = FaultPlan.For(ctx.Request, state.Options, number);
         if (plan.LatencyMs > 0)
         {
@@ -92,11 +103,31 @@ internal static class MockEndpoints
             ctx.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (api == Api.Bedrock)
+        {
+            ctx.Response.Headers["x-amzn-ErrorType"] = status == 429 ? "ThrottlingException" : status == 403 ? "AccessDeniedException" : status >= 500 ? "InternalServerException" : "ValidationException";
+            return ctx.Response.WriteAsJsonAsync(new { message });
+        }
+
+        if (api == Api.Google)
+        {
+            var code = status == 429 ? "RESOURCE_EXHAUSTED" : status == 403 ? "PERMISSION_DENIED" : status == 401 ? "UNAUTHENTICATED" : status >= 500 ? "UNAVAILABLE" : "INVALID_ARGUMENT";
+            return ctx.Response.WriteAsJsonAsync(new { error = new { code = status, message, status = code } });
+        }
+
         object payload = api == Api.OpenAi
             ? new { error = new { message, type = status == 429 ? "rate_limit_error" : status >= 500 ? "server_error" : "invalid_request_error", param = (string?)null, code = (string?)null } }
             : new { type = "error", error = new { type = status == 429 ? "rate_limit_error" : status >= 500 ? "api_error" : "invalid_request_error", message } };
         return ctx.Response.WriteAsJsonAsync(payload);
     }
+
+    /// <summary>Provider credential checks the real services make: SigV4 (or a bearer key) for Bedrock.</summary>
+    private static string? CredentialProblem(HttpContext ctx, MockState state, Api api, string body) => api switch
+    {
+        Api.Bedrock => SigV4Check.Problem(ctx, body, state.Options),
+        Api.Google => GeminiHandler.CredentialProblem(ctx),
+        _ => null,
+    };
 
     /// <summary>
     /// Resets the connection mid-stream. A TCP reset makes the peer drop bytes it has not read yet, so give the

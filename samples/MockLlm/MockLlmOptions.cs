@@ -34,6 +34,21 @@ public sealed class MockLlmOptions
     /// <summary>Serve HTTPS with this certificate (tests of the gateway's backend TLS); null serves plain HTTP.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; set; }
 
+    /// <summary>Bedrock: answer streams with this exception frame first (e.g. <c>throttlingException</c>).</summary>
+    public string? StreamException { get; set; }
+
+    /// <summary>Bedrock: the access key id SigV4 signatures must name (null = any).</summary>
+    public string? AwsAccessKeyId { get; set; }
+
+    /// <summary>Bedrock: verify SigV4 signatures with this secret (null = check only the header's shape).</summary>
+    public string? AwsSecretAccessKey { get; set; }
+
+    /// <summary>Bedrock: the API key (bearer token) accepted instead of a signature (null = any bearer).</summary>
+    public string? AwsBearerToken { get; set; }
+
+    /// <summary>Lifetime of the managed-identity tokens the mock issues (<c>GET /msi/token</c>).</summary>
+    public int EntraTokenLifetimeSeconds { get; set; } = 3600;
+
     /// <summary>Models listed by <c>GET /v1/models</c>.</summary>
     public IList<string> Models { get; } = ["mock-gpt", "mock-claude", "mock-embed"];
 }

@@ -32,6 +32,9 @@ public sealed class MockLlmServer : IAsyncDisposable
     /// <summary>Every model request received, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _state.Requests];
 
+    /// <summary>Access tokens the mock's OAuth endpoint (<c>POST /token</c>) has issued.</summary>
+    public int TokensIssued => _state.TokensIssued;
+
     /// <summary>Starts a server on a random 127.0.0.1 port.</summary>
     public static async Task<MockLlmServer> StartAsync(MockLlmOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -13,5 +13,8 @@ internal sealed class MockState(MockLlmOptions options)
 
     public int RequestCount => Volatile.Read(ref _requestCount);
 
+    /// <summary>Access tokens issued by the OAuth token endpoint.</summary>
+    public int TokensIssued { get; set; }
+
     public int Next() => Interlocked.Increment(ref _requestCount);
 }

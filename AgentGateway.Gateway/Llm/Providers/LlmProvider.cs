@@ -31,9 +31,11 @@ internal sealed class LlmProvider
         Config = config;
         Type = ProviderTypes.Parse(config.Type) ?? throw new InvalidOperationException($"unknown provider type '{config.Type}'");
         HealthKey = backend + "/" + config.Name;
-        _baseUrl = (config.BaseUrl ?? Type.DefaultBaseUrl() ?? "http://localhost").TrimEnd('/');
+        _baseUrl = (config.BaseUrl ?? Type.DefaultBaseUrl(config) ?? "http://localhost").TrimEnd('/');
         Timeout = config.Timeout is { Length: > 0 } t && Configuration.Duration.TryParse(t, out var parsed) ? parsed : DefaultTimeout;
-        var handler = new ProviderHttpHandler(health, HealthKey, Type, config, caller) { InnerHandler = upstream };
+        // Credential handlers (SigV4, bearer tokens) hold their caches here; passthrough providers get none, so the
+        // per-caller copies ForCaller makes never duplicate a cache.
+        var handler = new ProviderHttpHandler(health, HealthKey, Type, config, caller) { InnerHandler = ProviderCredentials.Wrap(Type, config, upstream, health.Time) };
         // BaseAddress only matters to OllamaSharp; the other SDKs and passthrough send absolute URIs.
         Http = new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan, BaseAddress = new Uri(_baseUrl + "/") };
     }
@@ -61,7 +63,7 @@ internal sealed class LlmProvider
     public bool Serves(string model) => Config.Models.Count == 0 || Config.Models.Any(p => ModelPattern.Matches(p, model));
 
     /// <summary>Can this provider embed text? (Anthropic has no embeddings API.)</summary>
-    public bool CanEmbed => Type != ProviderType.Anthropic;
+    public bool CanEmbed => Type is not (ProviderType.Anthropic or ProviderType.Bedrock or ProviderType.GeminiNative or ProviderType.Vertex);
 
     /// <summary>Native endpoint for a passthrough request of the given API kind.</summary>
     public Uri NativeUri(string operation, string model) => Type switch
@@ -82,6 +84,9 @@ internal sealed class LlmProvider
         ProviderType.Anthropic => AnthropicClient().AsIChatClient(model, 4096),
         ProviderType.Ollama => new OllamaApiClient(Http, model),
         ProviderType.AzureOpenAi => AzureClient(model).GetChatClient(model).AsIChatClient(),
+        ProviderType.Bedrock => new Bedrock.BedrockChatClient(Http, _baseUrl, model),
+        ProviderType.GeminiNative => new Google.GeminiChatClient(Http, _baseUrl + "/v1beta/models", model),
+        ProviderType.Vertex => new Google.GeminiChatClient(Http, $"{_baseUrl}/v1/projects/{Config.Google?.Project}/locations/{Config.Google?.Location ?? "global"}/publishers/google/models", model),
         _ => OpenAiClient().GetChatClient(model).AsIChatClient(),
     };
 
@@ -90,7 +95,7 @@ internal sealed class LlmProvider
         ProviderType.Mock => new MockEmbeddingGenerator(model),
         ProviderType.Ollama => new OllamaApiClient(Http, model),
         ProviderType.AzureOpenAi => AzureClient(model).GetEmbeddingClient(model).AsIEmbeddingGenerator(),
-        ProviderType.Anthropic => throw new NotSupportedException("anthropic has no embeddings API"),
+        ProviderType.Anthropic or ProviderType.Bedrock or ProviderType.GeminiNative or ProviderType.Vertex => throw new NotSupportedException($"{Config.Type} embeddings are not supported"),
         _ => OpenAiClient().GetEmbeddingClient(model).AsIEmbeddingGenerator(),
     };
 

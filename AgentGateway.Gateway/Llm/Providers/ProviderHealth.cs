@@ -8,6 +8,9 @@ namespace AgentGateway.Llm.Providers;
 /// </summary>
 internal sealed class ProviderHealth(TimeProvider time)
 {
+    /// <summary>The clock of the process (credential caches use it too).</summary>
+    public TimeProvider Time => time;
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _coolDownUntil = new(StringComparer.Ordinal);
 
     public void CoolDown(string key, TimeSpan delay)

@@ -14,6 +14,7 @@ internal sealed class ProviderHttpHandler(ProviderHealth health, string healthKe
         request.Headers.Authorization = null;
         request.Headers.Remove("x-api-key");
         request.Headers.Remove("api-key");
+        request.Headers.Remove("x-goog-api-key");
         if (!string.IsNullOrEmpty(secret))
         {
             switch (type)
@@ -23,6 +24,9 @@ internal sealed class ProviderHttpHandler(ProviderHealth health, string healthKe
                     break;
                 case ProviderType.AzureOpenAi:
                     request.Headers.TryAddWithoutValidation("api-key", secret);
+                    break;
+                case ProviderType.GeminiNative or ProviderType.Vertex:
+                    request.Headers.TryAddWithoutValidation("x-goog-api-key", secret);
                     break;
                 default:
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);

@@ -8,6 +8,9 @@ internal enum ProviderType
     Anthropic,
     Ollama,
     Gemini,
+    GeminiNative,
+    Vertex,
+    Bedrock,
     OpenAiCompatible,
     Mock,
 }

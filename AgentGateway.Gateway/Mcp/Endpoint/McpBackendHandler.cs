@@ -5,7 +5,7 @@ namespace AgentGateway.Mcp.Endpoint;
 /// <summary>The <c>mcp</c> route kind: hands the request to the runtime of the route's mcp backend.</summary>
 internal sealed class McpBackendHandler(McpRuntimeRegistry registry) : IBackendHandler
 {
-    public string Kind => "mcp";
+    public string Kind => RouteKinds.Mcp;
 
     public async Task HandleAsync(HttpContext context, GatewayRoute route)
     {

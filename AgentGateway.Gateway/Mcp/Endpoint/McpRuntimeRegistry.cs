@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgentGateway.Configuration;
 using AgentGateway.Mcp.Sessions;
 
@@ -13,24 +12,33 @@ internal sealed class McpRuntimeRegistry(IServiceProvider services, IGatewayConf
 {
     private static readonly TimeSpan DisposeGrace = TimeSpan.FromSeconds(30);
 
-    private readonly Dictionary<string, (string Fingerprint, Task<McpBackendRuntime> Runtime)> _runtimes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (McpBackendConfig Config, SessionsConfig Sessions, Task<McpBackendRuntime> Runtime)> _runtimes = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private bool _disposed;
 
     public Task<McpBackendRuntime> GetAsync(string backend, GatewayConfig snapshot)
     {
         var config = snapshot.Mcp[backend];
-        var fingerprint = JsonSerializer.Serialize(new { config, snapshot.Sessions });
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_runtimes.TryGetValue(backend, out var existing) && existing.Fingerprint == fingerprint)
+            if (_runtimes.TryGetValue(backend, out var existing))
             {
-                return existing.Runtime;
+                if (ReferenceEquals(existing.Config, config) && ReferenceEquals(existing.Sessions, snapshot.Sessions))
+                {
+                    return existing.Runtime;
+                }
+
+                // A reload built new records: compare them by value once, then keep the new instances for the fast path.
+                if (ConfigEquality.AreEqual(existing.Config, config) && ConfigEquality.AreEqual(existing.Sessions, snapshot.Sessions))
+                {
+                    _runtimes[backend] = (config, snapshot.Sessions, existing.Runtime);
+                    return existing.Runtime;
+                }
             }
 
             var runtime = CreateAsync(backend, config, snapshot.Sessions);
-            _runtimes[backend] = (fingerprint, runtime);
+            _runtimes[backend] = (config, snapshot.Sessions, runtime);
             if (existing.Runtime is { } old)
             {
                 _ = RetireAsync(old);

@@ -10,7 +10,7 @@ internal sealed class OpenApiToolSetLoader(IHttpClientFactory httpClientFactory)
         if (Uri.TryCreate(config.Spec, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
             documentUri = uri;
-            using var client = httpClientFactory.CreateClient("upstream");
+            using var client = httpClientFactory.CreateClient(Routing.UpstreamHttpClient.Name);
             text = await client.GetStringAsync(uri, cancellationToken);
         }
         else

@@ -1,5 +1,5 @@
 #pragma warning disable MCP9006 // Resumable Streamable HTTP streams are the SDK's stateful-mode feature, which the gateway uses on purpose.
-using AgentGateway.Hosting;
+using AgentGateway.Redis;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

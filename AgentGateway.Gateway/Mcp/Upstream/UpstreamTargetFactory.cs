@@ -28,7 +28,7 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
         if (target.OpenApi is { } openApi)
         {
             var tools = await openApiLoader.LoadAsync(openApi, baseDirectory, cancellationToken);
-            return new OpenApiTarget(target.Name, tools, httpClientFactory.CreateClient("upstream"));
+            return new OpenApiTarget(target.Name, tools, httpClientFactory.CreateClient(Routing.UpstreamHttpClient.Name));
         }
 
         if (resume is not null && SupportsResume(target) && await TryResumeAsync(target, callbacks, resume, ownsSession, cancellationToken) is { } resumed)
@@ -120,7 +120,7 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
 
     /// <summary>The client for a url target: its own TLS settings' connection pool, else the shared upstream one.</summary>
     public HttpClient HttpClientFor(McpTargetConfig target) =>
-        target.Tls is { } tls ? tlsClients.Client(tls) : httpClientFactory.CreateClient("upstream");
+        target.Tls is { } tls ? tlsClients.Client(tls) : httpClientFactory.CreateClient(Routing.UpstreamHttpClient.Name);
 
     private static McpClientOptions CreateClientOptions(string target, IUpstreamCallbacks callbacks)
     {

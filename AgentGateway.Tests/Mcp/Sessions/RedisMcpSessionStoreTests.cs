@@ -1,4 +1,4 @@
-using AgentGateway.Hosting;
+using AgentGateway.Redis;
 using AgentGateway.Mcp.Sessions;
 using AgentGateway.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
