@@ -17,11 +17,11 @@ internal sealed partial class McpBackendRuntime
     /// Closes this replica's connections for a session that ended elsewhere (the SDK drops its own copy when it idles
     /// out). The upstream sessions were ended by the replica that saw the end.
     /// </summary>
-    private async Task DropUpstreamConnectionsAsync(string sessionId)
+    private static async Task DropUpstreamConnectionsAsync(McpClientSession session)
     {
-        if (_sessions.TryRemove(sessionId, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+        if (session.DetachUpstream() is { } upstream)
         {
-            await lazy.Value.Result.DisposeAsync();
+            await upstream.DisposeAsync();
         }
     }
 
@@ -34,19 +34,18 @@ internal sealed partial class McpBackendRuntime
             return _shared;
         }
 
-        var lazy = _sessions.GetOrAdd(server.SessionId, _ => new Lazy<Task<ClientSession>>(() => CreateSessionAsync(server)));
-        var session = await lazy.Value.WaitAsync(cancellationToken);
-        return session.Targets;
+        var upstream = await _table.GetOrAdd(server.SessionId).GetUpstreamAsync(() => CreateUpstreamAsync(server)).WaitAsync(cancellationToken);
+        return upstream.Targets;
     }
 
     /// <summary>
     /// The client session's targets on this replica. A client that answers server requests gets connections of its
     /// own, resuming the upstream sessions recorded by whichever replica (or earlier runtime) opened them.
     /// </summary>
-    private async Task<ClientSession> CreateSessionAsync(McpServer server)
+    private async Task<SessionUpstream> CreateUpstreamAsync(McpServer server)
     {
-        var session = new ClientSession(server, _relay, _logger);
-        if (ClientSession.NeedsOwnConnections(server.ClientCapabilities))
+        var session = new SessionUpstream(server, _relay, _logger);
+        if (SessionUpstream.NeedsOwnConnections(server.ClientCapabilities))
         {
             var record = await Store.GetAsync(session.SessionId, CancellationToken.None);
             var own = new TargetSet(Config, _factory, BaseDirectory, session, _logger, record?.UpstreamSessions ?? NoUpstreamSessions);
@@ -104,35 +103,31 @@ internal sealed partial class McpBackendRuntime
     /// </summary>
     public async Task EndSessionAsync(string? sessionId)
     {
-        if (string.IsNullOrEmpty(sessionId))
+        if (string.IsNullOrEmpty(sessionId) || _table.Find(sessionId) is not { } session || !session.End())
         {
-            return;
+            return; // ended already (the SDK's loop and the runtime's disposal both end sessions)
         }
 
-        if (_sessionServers.TryRemove(sessionId, out _))
+        _table.Remove(session);
+        if (session.IsOpen)
         {
             McpTelemetry.SessionEnded(Name, sessionId);
         }
 
-        _standaloneStarted.TryRemove(sessionId, out _);
-
-        ClientSession? local = null;
-        if (_sessions.TryRemove(sessionId, out var lazy) && lazy.IsValueCreated)
+        SessionUpstream? local = null;
+        try
         {
-            try
-            {
-                local = await lazy.Value;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                Log.ForwardFailed(_logger, sessionId, ex.Message);
-            }
+            local = await session.TakeUpstreamAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.ForwardFailed(_logger, sessionId, ex.Message);
         }
 
         try
         {
             // When the runtime is being replaced (config reload) everything stays: the session migrates to the new one.
-            if (!_disposing && await RealEndAsync(sessionId) is { } recorded)
+            if (!_disposing && await RealEndAsync(session) is { } recorded)
             {
                 await EndEverywhereAsync(sessionId, recorded, local?.OwnTargets);
             }
@@ -153,14 +148,14 @@ internal sealed partial class McpBackendRuntime
     /// recorded), or it is gone from the store (idle on every replica, or deleted through another: none recorded, the
     /// live ones here are ended). Null when only this replica's copy idled out.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, UpstreamSessionState>?> RealEndAsync(string sessionId)
+    private async Task<IReadOnlyDictionary<string, UpstreamSessionState>?> RealEndAsync(McpClientSession session)
     {
-        if (_deleting.TryRemove(sessionId, out var deleted))
+        if (session.TakeDelete() is { } deleted)
         {
             return deleted.UpstreamSessions;
         }
 
-        return await Store.GetAsync(sessionId, CancellationToken.None) is null ? NoUpstreamSessions : null;
+        return await Store.GetAsync(session.Id, CancellationToken.None) is null ? NoUpstreamSessions : null;
     }
 
     /// <summary>The client session is over: end its upstream sessions (recorded, and live here) and forget it.</summary>

@@ -16,11 +16,8 @@ namespace AgentGateway.Mcp.Endpoint;
 /// </summary>
 internal sealed partial class McpBackendRuntime : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<ClientSession>>> _sessions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, McpServer> _sessionServers = new(StringComparer.Ordinal);
+    private readonly McpSessionTable _table = new();
     private readonly ConcurrentDictionary<string, ModelContextProtocol.Protocol.ServerCapabilities> _knownCapabilities = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, McpSessionRecord> _deleting = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _standaloneStarted = new(StringComparer.Ordinal);
     private readonly TargetSet _shared;
     private readonly Task _sharedReady;
     private readonly UpstreamTargetFactory _factory;
@@ -54,7 +51,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             _ = NotifySharedSessionsAsync();
         };
         _sharedReady = _shared.StartAsync();
-        var handlers = new FederatedHandlers(name, gatewayServices.GetRequiredService<McpAuthorization>(), ResolveTargetsAsync, EnterRequest, _logger);
+        var handlers = new FederatedHandlers(name, ResolveTargetsAsync, EnterRequest, _logger);
         _host = new McpSdkHost(this, handlers, gatewayServices);
         Log.BackendStarted(_logger, name, config.Targets.Count);
     }
@@ -90,193 +87,65 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Serves one request of the route (any sub-path, any method).</summary>
+    /// <summary>
+    /// Serves one request of the route (any sub-path, any method), as a sequence of steps (see the Steps part): the
+    /// origin check, the session's admission, the SDK endpoint, a client's answer relayed to the replica that asked,
+    /// the standalone stream taken over here, DELETE bookkeeping, then the SDK itself.
+    /// </summary>
     public async Task HandleAsync(HttpContext context)
     {
-        var origin = context.Request.Headers.Origin.ToString();
-        if (!OriginValidator.IsAllowed(origin, Config.AllowedOrigins))
+        if (!await CheckOriginAsync(context))
         {
-            Log.OriginRejected(_logger, origin, Name);
-            await McpHttpErrors.WriteAsync(context, StatusCodes.Status403Forbidden, -32000, "Forbidden: Origin not allowed");
             return;
         }
 
-        McpSessionRecord? record;
-        try
+        var (admitted, record) = await AdmitSessionAsync(context);
+        if (!admitted || await MatchEndpointAsync(context) is not { } handler)
         {
-            (var allowed, record) = await CheckSessionOwnerAsync(context);
-            if (!allowed)
-            {
-                return;
-            }
-        }
-        catch (StackExchange.Redis.RedisException)
-        {
-            // A session store outage is the gateway's problem, not a bad request: say so instead of a bare 500.
-            await McpHttpErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, -32603, "Session store unavailable");
-            return;
-        }
-
-        var (handler, status, allow) = _host.Endpoints.Match(context.Request.Path, context.Request.Method);
-        if (handler is null)
-        {
-            if (allow is not null)
-            {
-                context.Response.Headers.Allow = allow;
-            }
-
-            await McpHttpErrors.WriteAsync(context, status, -32000, status == StatusCodes.Status405MethodNotAllowed ? "Method not allowed" : "Not found");
             return;
         }
 
         var sessionId = context.Request.Headers["Mcp-Session-Id"].ToString();
-        if (sessionId.Length > 0 && await ClientResponseReader.TryReadAsync(context.Request, context.RequestAborted) is { } answer
-            && await _relay.TryRouteAnswerAsync(sessionId, answer))
+        if (await TryRelayClientAnswerAsync(context, sessionId))
         {
-            context.Response.StatusCode = StatusCodes.Status202Accepted; // as the SDK answers a POSTed response
             return;
         }
 
-        await using var stream = record is not null && await IsStandaloneStreamAsync(context, sessionId)
-            ? await OpenStandaloneStreamAsync(sessionId)
-            : null;
-        var deleting = record is not null && HttpMethods.IsDelete(context.Request.Method) && _deleting.TryAdd(sessionId, record);
+        await using var stream = await TakeOverStandaloneStreamAsync(context, sessionId, record);
+        var deleting = BeginDelete(context, sessionId, record);
         try
         {
-            await handler(context);
-            if (deleting && _deleting.TryRemove(sessionId, out var deleted) && context.Response.StatusCode < 300)
+            await InvokeSdkAsync(context, handler);
+            if (deleting?.TakeDelete() is { } deleted && context.Response.StatusCode < 300)
             {
                 await EndEverywhereAsync(sessionId, deleted.UpstreamSessions, null); // not live here: the SDK's session loop will not end it
             }
         }
-        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
-        {
-            // e.g. the body-size limit cut the body while the SDK read it
-            await McpHttpErrors.WriteAsync(context, ex.StatusCode, -32600, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request");
-        }
-        catch (System.Text.Json.JsonException) when (!context.Response.HasStarted)
-        {
-            // The SDK reads initialize params itself and lets a shape mismatch escape (a 500): the client's error, not ours.
-            await McpHttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, -32602, "Invalid params");
-        }
-        catch (ArgumentException) when (!context.Response.HasStarted)
-        {
-            // The SDK's JsonObject throws on a duplicate key when it reads the message envelope (found by
-            // McpSessionBodyPropertyTests): a body with two values for one key has no single meaning, so it is refused.
-            await McpHttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest, -32700, "Parse error: duplicate key");
-        }
         finally
         {
-            if (deleting)
+            if (deleting is not null)
             {
-                _deleting.TryRemove(sessionId, out _); // a DELETE that failed ends nothing
+                deleting.TakeDelete(); // a DELETE that failed ends nothing
+                _table.RemoveIfUnused(deleting);
             }
         }
     }
-
-    private Task<IAsyncDisposable> OpenStandaloneStreamAsync(string sessionId)
-    {
-        Log.StandaloneStreamOpened(_logger, sessionId);
-        return _relay.OpenStreamAsync(sessionId, message => SendToSessionAsync(sessionId, message));
-    }
-
-    /// <summary>
-    /// Whether this GET carries the session's standalone stream, which this replica then holds while it runs: a new
-    /// one, or a <c>Last-Event-ID</c> reconnection of it. The SDK resumes that stream from the event store, where only
-    /// the replica whose session started it keeps writing. Anywhere else (typically: that replica died) the
-    /// reconnection is served as this replica's new standalone stream, so messages reach the client again; events it
-    /// missed in between are not replayed. A reconnection of a call's response stream is left to the SDK.
-    /// </summary>
-    private async ValueTask<bool> IsStandaloneStreamAsync(HttpContext context, string sessionId)
-    {
-        if (!HttpMethods.IsGet(context.Request.Method))
-        {
-            return false;
-        }
-
-        var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
-        if (lastEventId.Length > 0)
-        {
-            if (EventStreams is null
-                || await EventStreams.GetStreamReaderAsync(lastEventId, context.RequestAborted) is not { } resumed
-                || resumed.StreamId != StreamableHttpServerTransport.UnsolicitedMessageStreamId)
-            {
-                return false;
-            }
-
-            if (!_standaloneStarted.ContainsKey(sessionId))
-            {
-                context.Request.Headers.Remove("Last-Event-ID");
-            }
-        }
-
-        _standaloneStarted[sessionId] = 0;
-        return true;
-    }
-
-    /// <summary>Sends on the session's own transport here (its standalone stream), for messages relayed from other replicas.</summary>
-    private Task SendToSessionAsync(string sessionId, ModelContextProtocol.Protocol.JsonRpcMessage message) =>
-        _sessionServers.TryGetValue(sessionId, out var server) ? OutgoingRequests.SendAsync(server, message, CancellationToken.None) : Task.CompletedTask;
 
     /// <summary>Called by the SDK's session loop when a session starts on this replica (created or migrated here).</summary>
     public void StartSession(McpServer server)
     {
-        if (server.SessionId is { } id)
+        if (server.SessionId is { } id && _table.GetOrAdd(id).Open(server))
         {
-            _sessionServers[id] = server;
             McpTelemetry.SessionStarted(Name, id);
         }
     }
 
-    /// <summary>A client request in progress on its session (see <see cref="ClientSession.EnterRequest"/>); null when sessionless.</summary>
+    /// <summary>A client request in progress on its session (see <see cref="SessionUpstream.EnterRequest"/>); null when sessionless.</summary>
     private IDisposable? EnterRequest(McpServer requestServer) =>
-        requestServer.SessionId is { } id && _sessions.TryGetValue(id, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
-            ? lazy.Value.Result.EnterRequest(requestServer)
-            : null;
+        requestServer.SessionId is { } id ? _table.Find(id)?.ReadyUpstream?.EnterRequest(requestServer) : null;
 
-    /// <summary>A session is bound to its backend and to the principal that created it; returns its record when it has one.</summary>
-    private async Task<(bool Allowed, McpSessionRecord? Record)> CheckSessionOwnerAsync(HttpContext context)
-    {
-        var sessionId = context.Request.Headers["Mcp-Session-Id"].ToString();
-        if (sessionId.Length == 0)
-        {
-            return (true, null);
-        }
-
-        var record = await Store.GetAsync(sessionId, context.RequestAborted);
-        if (record is null)
-        {
-            if (_sessionServers.ContainsKey(sessionId))
-            {
-                // Deleted through another replica, or expired everywhere: this replica's copy must not outlive it.
-                await DropUpstreamConnectionsAsync(sessionId);
-                await McpHttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, -32001, "Session not found");
-                return (false, null);
-            }
-
-            return (true, null); // unknown: the SDK answers 404 "Session not found"
-        }
-
-        if (record.Backend != Name)
-        {
-            await McpHttpErrors.WriteAsync(context, StatusCodes.Status404NotFound, -32001, "Session not found");
-            return (false, record);
-        }
-
-        if (record.Principal != McpPrincipal.Of(context.User))
-        {
-            await McpHttpErrors.WriteAsync(context, StatusCodes.Status403Forbidden, -32000,
-                "Forbidden: the session belongs to another principal");
-            return (false, record);
-        }
-
-        await Store.TouchAsync(sessionId, Ttl, context.RequestAborted);
-        return (true, record);
-    }
-
-    private IEnumerable<ClientSession> SessionsOnShared() =>
-        _sessions.Values.Where(static l => l.IsValueCreated && l.Value.IsCompletedSuccessfully)
-            .Select(static l => l.Value.Result).Where(s => ReferenceEquals(s.Targets, _shared));
+    private IEnumerable<SessionUpstream> SessionsOnShared() =>
+        _table.Snapshot().Select(static s => s.ReadyUpstream).OfType<SessionUpstream>().Where(u => ReferenceEquals(u.Targets, _shared));
 
     private async Task NotifySharedSessionsAsync()
     {
@@ -290,9 +159,9 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
     {
         _disposing = true;
         await _host.DisposeAsync();
-        foreach (var id in _sessions.Keys.ToList())
+        foreach (var session in _table.Snapshot())
         {
-            await EndSessionAsync(id);
+            await EndSessionAsync(session.Id);
         }
 
         await _shared.DisposeAsync();

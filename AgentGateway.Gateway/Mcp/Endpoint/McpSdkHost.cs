@@ -40,6 +40,12 @@ internal sealed class McpSdkHost : IAsyncDisposable
                     Logging = new LoggingCapability(),
                 };
             })
+            .WithRequestFilters(filters =>
+            {
+                // Registration order is nesting order: the span covers authorization, which sees the resolved target.
+                new FederatedTelemetryFilters(runtime.Name).AddTo(filters);
+                new FederatedAuthorizationFilters(gatewayServices.GetRequiredService<McpAuthorization>(), handlers).AddTo(filters);
+            })
             .WithHttpTransport(options =>
             {
                 // Stateful for initialize (2025-x) clients so sampling, elicitation and roots work; 2026-07-28 requests are served sessionless.

@@ -9,7 +9,7 @@ namespace AgentGateway.Mcp.Endpoint;
 /// and by sessionless requests). List changes go to every session on the shared connections; server requests are
 /// refused (no capability was advertised for them); log messages are not broadcast, they would leak across users.
 /// </summary>
-internal sealed class SharedCallbacks(Func<IEnumerable<ClientSession>> sessions) : Upstream.IUpstreamCallbacks
+internal sealed class SharedCallbacks(Func<IEnumerable<SessionUpstream>> sessions) : Upstream.IUpstreamCallbacks
 {
     public bool ForwardsClientRequests => false;
 

@@ -4,20 +4,69 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using static AgentGateway.Mcp.Federation.FederatedPager;
 
 namespace AgentGateway.Mcp.Federation;
 
 /// <summary>
-/// The request handlers of a federated MCP server: merged, renamed, authorized lists and calls routed to the
-/// owning target. Which <see cref="TargetSet"/> serves a request depends on the client session (see the runtime).
+/// The request handlers of a federated MCP server: merged, renamed lists and calls routed to the owning target.
+/// Which <see cref="TargetSet"/> serves a request depends on the client session (see the runtime). Spans, metrics and
+/// authorization are not here: they are the SDK's request filters around these handlers (<see cref="FederatedTelemetryFilters"/>,
+/// <see cref="FederatedAuthorizationFilters"/>), which share what a request resolved to through <see cref="FederatedRequest"/>.
 /// </summary>
-internal sealed partial class FederatedHandlers(string backend, McpAuthorization authorization,
-    Func<McpServer, CancellationToken, ValueTask<TargetSet>> resolveTargets, Func<McpServer, IDisposable?> enterRequest, ILogger logger)
+internal sealed partial class FederatedHandlers
 {
-    private readonly NameOwners _tools = new();
-    private readonly NameOwners _prompts = new();
-    private readonly NameOwners _resources = new();
+    private readonly string _backend;
+    private readonly Func<McpServer, CancellationToken, ValueTask<TargetSet>> _resolveTargets;
+    private readonly Func<McpServer, IDisposable?> _enterRequest;
+    private readonly ILogger _logger;
+    private readonly NameOwners _toolOwners = new();
+    private readonly NameOwners _promptOwners = new();
+    private readonly NameOwners _resourceOwners = new();
+    private readonly FederatedList<Tool> _tools;
+    private readonly FederatedList<Prompt> _prompts;
+    private readonly FederatedList<Resource> _resources;
+    private readonly FederatedList<ResourceTemplate> _templates;
+
+    public FederatedHandlers(string backend, Func<McpServer, CancellationToken, ValueTask<TargetSet>> resolveTargets,
+        Func<McpServer, IDisposable?> enterRequest, ILogger logger)
+    {
+        _backend = backend;
+        _resolveTargets = resolveTargets;
+        _enterRequest = enterRequest;
+        _logger = logger;
+        _tools = new(RequestMethods.ToolsList, static _ => true,
+            static async (t, cursor, meta, ct) =>
+            {
+                var r = await t.ListToolsAsync(cursor, meta, ct);
+                return (r.Tools, r.NextCursor);
+            },
+            static tool => tool.Name, static (tool, name) => tool.Name = name, FederatedNames.ExposeName,
+            (exposed, target, targets) => Claim(_toolOwners, "tool", exposed, target, targets), backend, logger);
+        _prompts = new(RequestMethods.PromptsList, static t => t.Capabilities.Prompts is not null,
+            static async (t, cursor, meta, ct) =>
+            {
+                var r = await t.ListPromptsAsync(cursor, meta, ct);
+                return (r.Prompts, r.NextCursor);
+            },
+            static prompt => prompt.Name, static (prompt, name) => prompt.Name = name, FederatedNames.ExposeName,
+            (exposed, target, targets) => Claim(_promptOwners, "prompt", exposed, target, targets), backend, logger);
+        _resources = new(RequestMethods.ResourcesList, static t => t.Capabilities.Resources is not null,
+            static async (t, cursor, meta, ct) =>
+            {
+                var r = await t.ListResourcesAsync(cursor, meta, ct);
+                return (r.Resources, r.NextCursor);
+            },
+            static resource => resource.Uri, static (resource, uri) => resource.Uri = uri, FederatedNames.ExposeUri,
+            (exposed, target, targets) => Claim(_resourceOwners, "resource", exposed, target, targets), backend, logger);
+        _templates = new(RequestMethods.ResourcesTemplatesList, static t => t.Capabilities.Resources is not null,
+            static async (t, cursor, meta, ct) =>
+            {
+                var r = await t.ListResourceTemplatesAsync(cursor, meta, ct);
+                return (r.ResourceTemplates, r.NextCursor);
+            },
+            static template => template.UriTemplate, static (template, uri) => template.UriTemplate = uri, FederatedNames.ExposeUri,
+            null, backend, logger);
+    }
 
     public void Install(McpServerOptions options)
     {
@@ -37,106 +86,42 @@ internal sealed partial class FederatedHandlers(string backend, McpAuthorization
 
     private async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> ctx, CancellationToken ct)
     {
-        using var activity = McpTelemetry.StartRequest(RequestMethods.ToolsList, ctx.Server.SessionId, backend);
-        var targets = await resolveTargets(ctx.Server, ct);
-        var meta = UpstreamMeta.From(ctx.Params);
-        var page = await ListAsync<Tool>(targets, ctx.Params?.Cursor, RequestMethods.ToolsList, backend, logger, async (c, t, cursor, token) =>
-        {
-            var result = await t.ListToolsAsync(cursor, meta, token);
-            var kept = new List<Tool>(result.Tools.Count);
-            foreach (var tool in result.Tools)
-            {
-                var exposed = FederatedNames.ExposeName(c.Name, tool.Name, targets.Prefixed);
-                if (!Claim(_tools, "tool", exposed, c.Name, targets)
-                    || !await authorization.IsAllowedAsync(McpAuthorization.CallTool, exposed, c.Name, tool.Name, null, token))
-                {
-                    continue;
-                }
-
-                tool.Name = exposed; // everything else (schemas, annotations, _meta) passes through untouched
-                kept.Add(tool);
-            }
-
-            return new Page<Tool>(kept, result.NextCursor);
-        }, ct);
+        var targets = await TargetsAsync(ctx, ct);
+        var page = await _tools.ListAsync(FederatedRequest.Of(ctx), targets, ctx.Params?.Cursor, UpstreamMeta.From(ctx.Params), ct);
         return new ListToolsResult { Tools = [.. page.Items], NextCursor = page.NextCursor };
     }
 
     private async ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> ctx, CancellationToken ct)
     {
-        var request = ctx.Params ?? throw new McpProtocolException("Missing params", McpErrorCode.InvalidParams);
-        using var activity = McpTelemetry.StartRequest(RequestMethods.ToolsCall, ctx.Server.SessionId, backend, request.Name);
-        var targets = await resolveTargets(ctx.Server, ct);
-        using var inProgress = enterRequest(ctx.Server);
-        var (connection, name) = await TargetResolver.ResolveNameAsync(targets, request.Name, "tool", _tools, t => RefreshToolsAsync(targets, t), ct);
-        activity?.SetTag(McpTelemetry.TargetTag, connection.Name);
-        var outcome = "error";
-        var protocol = "none";
-        try
+        var request = await ResolveToolAsync(ctx, ct);
+        var call = ctx.Params!;
+        using var inProgress = _enterRequest(ctx.Server);
+        var progress = call.ProgressToken is { } token ? new ForwardingProgress(ctx.Server, token) : null;
+        var target = request.Target!.GetOrThrow();
+        request.Protocol = target.ProtocolVersion ?? "openapi";
+        var result = await target.CallToolAsync(request.UpstreamName!, call.Arguments, progress, UpstreamMeta.From(call), ct);
+        if (progress is not null)
         {
-            await authorization.DemandAsync(McpAuthorization.CallTool, request.Name, connection.Name, name, request.Arguments, ct);
-            var progress = request.ProgressToken is { } token ? new ForwardingProgress(ctx.Server, token) : null;
-            var target = connection.GetOrThrow();
-            protocol = target.ProtocolVersion ?? "openapi";
-            activity?.SetTag(McpTelemetry.TargetProtocolTag, protocol);
-            var result = await target.CallToolAsync(name, request.Arguments, progress, UpstreamMeta.From(request), ct);
-            if (progress is not null)
-            {
-                await progress.FlushAsync();
-            }
+            await progress.FlushAsync();
+        }
 
-            outcome = result.IsError == true ? "tool_error" : "ok";
-            FederatedNames.ExposeUris(result.Content, connection.Name, targets.Prefixed);
-            return RevisionBridge.ForClient(result, ctx.Server.NegotiatedProtocolVersion);
-        }
-        finally
-        {
-            McpTelemetry.ToolCalls.Add(1, new("backend", backend), new("target", connection.Name), new("tool", request.Name), new("outcome", outcome),
-                new("protocol_version", protocol));
-        }
+        FederatedNames.ExposeUris(result.Content, request.Target.Name, request.Targets!.Prefixed);
+        return RevisionBridge.ForClient(result, ctx.Server.NegotiatedProtocolVersion);
     }
 
     private async ValueTask<ListPromptsResult> ListPromptsAsync(RequestContext<ListPromptsRequestParams> ctx, CancellationToken ct)
     {
-        using var activity = McpTelemetry.StartRequest(RequestMethods.PromptsList, ctx.Server.SessionId, backend);
-        var targets = await resolveTargets(ctx.Server, ct);
-        var meta = UpstreamMeta.From(ctx.Params);
-        var page = await ListAsync<Prompt>(targets, ctx.Params?.Cursor, RequestMethods.PromptsList, backend, logger, async (c, t, cursor, token) =>
-        {
-            if (t.Capabilities.Prompts is null)
-            {
-                return default;
-            }
-
-            var result = await t.ListPromptsAsync(cursor, meta, token);
-            var kept = new List<Prompt>(result.Prompts.Count);
-            foreach (var prompt in result.Prompts)
-            {
-                var exposed = FederatedNames.ExposeName(c.Name, prompt.Name, targets.Prefixed);
-                if (Claim(_prompts, "prompt", exposed, c.Name, targets)
-                    && await authorization.IsAllowedAsync(McpAuthorization.GetPrompt, exposed, c.Name, prompt.Name, null, token))
-                {
-                    prompt.Name = exposed;
-                    kept.Add(prompt);
-                }
-            }
-
-            return new Page<Prompt>(kept, result.NextCursor);
-        }, ct);
+        var targets = await TargetsAsync(ctx, ct);
+        var page = await _prompts.ListAsync(FederatedRequest.Of(ctx), targets, ctx.Params?.Cursor, UpstreamMeta.From(ctx.Params), ct);
         return new ListPromptsResult { Prompts = [.. page.Items], NextCursor = page.NextCursor };
     }
 
     private async ValueTask<GetPromptResult> GetPromptAsync(RequestContext<GetPromptRequestParams> ctx, CancellationToken ct)
     {
-        var request = ctx.Params ?? throw new McpProtocolException("Missing params", McpErrorCode.InvalidParams);
-        using var activity = McpTelemetry.StartRequest(RequestMethods.PromptsGet, ctx.Server.SessionId, backend);
-        var targets = await resolveTargets(ctx.Server, ct);
-        using var inProgress = enterRequest(ctx.Server);
-        var (connection, name) = await TargetResolver.ResolveNameAsync(targets, request.Name, "prompt", _prompts, t => RefreshPromptsAsync(targets, t), ct);
-        activity?.SetTag(McpTelemetry.TargetTag, connection.Name);
-        await authorization.DemandAsync(McpAuthorization.GetPrompt, request.Name, connection.Name, name, null, ct);
-        var result = await connection.GetOrThrow().GetPromptAsync(name, request.Arguments, UpstreamMeta.From(request), ct);
-        FederatedNames.ExposeUris(result.Messages.Select(static m => m.Content), connection.Name, targets.Prefixed);
+        var request = await ResolvePromptAsync(ctx, ct);
+        using var inProgress = _enterRequest(ctx.Server);
+        var result = await request.Target!.GetOrThrow().GetPromptAsync(request.UpstreamName!, ctx.Params!.Arguments, UpstreamMeta.From(ctx.Params), ct);
+        FederatedNames.ExposeUris(result.Messages.Select(static m => m.Content), request.Target.Name, request.Targets!.Prefixed);
         return RevisionBridge.ForClient(result, ctx.Server.NegotiatedProtocolVersion);
     }
 
@@ -148,55 +133,7 @@ internal sealed partial class FederatedHandlers(string backend, McpAuthorization
             return true;
         }
 
-        Log.NameCollision(logger, backend, kind, exposed, target);
+        Log.NameCollision(_logger, _backend, kind, exposed, target);
         return false;
-    }
-
-    private async ValueTask RefreshToolsAsync(TargetSet targets, CancellationToken ct)
-    {
-        foreach (var c in targets.Connections)
-        {
-            if (c.Current is not { } t)
-            {
-                continue;
-            }
-
-            string? cursor = null;
-            do
-            {
-                var page = await t.ListToolsAsync(cursor, null, ct);
-                foreach (var tool in page.Tools)
-                {
-                    Claim(_tools, "tool", tool.Name, c.Name, targets);
-                }
-
-                cursor = page.NextCursor;
-            }
-            while (cursor is not null);
-        }
-    }
-
-    private async ValueTask RefreshPromptsAsync(TargetSet targets, CancellationToken ct)
-    {
-        foreach (var c in targets.Connections)
-        {
-            if (c.Current is not { Capabilities.Prompts: not null } t)
-            {
-                continue;
-            }
-
-            string? cursor = null;
-            do
-            {
-                var page = await t.ListPromptsAsync(cursor, null, ct);
-                foreach (var prompt in page.Prompts)
-                {
-                    Claim(_prompts, "prompt", prompt.Name, c.Name, targets);
-                }
-
-                cursor = page.NextCursor;
-            }
-            while (cursor is not null);
-        }
     }
 }

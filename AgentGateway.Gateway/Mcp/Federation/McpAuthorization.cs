@@ -45,7 +45,10 @@ internal sealed class McpAuthorization(IRequestAuthorizer authorizer, IHttpConte
     {
         if (!await IsAllowedAsync(action, exposedName, target, upstreamName, arguments, cancellationToken))
         {
-            throw new McpProtocolException($"Forbidden: '{exposedName}' is not allowed for this principal ({action})", McpErrorCode.InvalidRequest);
+            throw Forbidden(action, exposedName);
         }
     }
+
+    public static McpProtocolException Forbidden(string action, string exposedName) =>
+        new($"Forbidden: '{exposedName}' is not allowed for this principal ({action})", McpErrorCode.InvalidRequest);
 }

@@ -11,14 +11,15 @@ using ModelContextProtocol.Server;
 namespace AgentGateway.Mcp.Endpoint;
 
 /// <summary>
-/// One client-facing session: the server session it talks through and the targets serving it. As
+/// The upstream side of one client session on this replica: the targets serving it (its own connections, or the
+/// backend's shared ones) and the server session it forwards through. As
 /// <see cref="IUpstreamCallbacks"/> it receives server-initiated traffic from its own upstream connections and
 /// forwards it to this client only (sampling, elicitation, roots, logging, list changes, resource updates).
 /// Requests go on the stream of the client request in progress on this replica (the tools/call that caused them),
 /// else on the session's standalone stream, wherever it is held; notifications go on the standalone stream. The
 /// <see cref="McpRelay"/> carries both, and the client's answers, between replicas.
 /// </summary>
-internal sealed class ClientSession : IUpstreamCallbacks, IAsyncDisposable
+internal sealed class SessionUpstream : IUpstreamCallbacks, IAsyncDisposable
 {
     private readonly McpServer _server;
     private readonly McpRelay _relay;
@@ -26,7 +27,7 @@ internal sealed class ClientSession : IUpstreamCallbacks, IAsyncDisposable
     private readonly List<McpServer> _requestsInProgress = [];
     private TargetSet? _own;
 
-    public ClientSession(McpServer server, McpRelay relay, ILogger logger)
+    public SessionUpstream(McpServer server, McpRelay relay, ILogger logger)
     {
         _server = server;
         _relay = relay;
@@ -161,7 +162,7 @@ internal sealed class ClientSession : IUpstreamCallbacks, IAsyncDisposable
         await SendAsync(NotificationMethods.ResourceUpdatedNotification, notification);
     }
 
-    private sealed class RequestScope(ClientSession session, McpServer requestServer) : IDisposable
+    private sealed class RequestScope(SessionUpstream session, McpServer requestServer) : IDisposable
     {
         public void Dispose()
         {
