@@ -25,7 +25,7 @@ internal sealed class LlmProvider
     private OpenAIClient? _openAi;
     private AnthropicClient? _anthropic;
 
-    public LlmProvider(string backend, LlmProviderConfig config, HttpMessageHandler upstream, ProviderHealth health, ClientCredential? caller = null)
+    public LlmProvider(string backend, LlmProviderConfig config, HttpMessageHandler upstream, ProviderHealth health)
     {
         (_backend, _upstream, _health) = (backend, upstream, health);
         Config = config;
@@ -33,11 +33,25 @@ internal sealed class LlmProvider
         HealthKey = backend + "/" + config.Name;
         _baseUrl = (config.BaseUrl ?? Type.DefaultBaseUrl(config) ?? "http://localhost").TrimEnd('/');
         Timeout = config.Timeout is { Length: > 0 } t && Configuration.Duration.TryParse(t, out var parsed) ? parsed : DefaultTimeout;
+        Http = CreateHttp(null);
+    }
+
+    /// <summary>A per-caller copy: the shared instance's parsed settings, its own credential-carrying client.</summary>
+    private LlmProvider(LlmProvider shared, ClientCredential? caller)
+    {
+        (_backend, _upstream, _health) = (shared._backend, shared._upstream, shared._health);
+        (Config, Type, HealthKey, _baseUrl, Timeout) = (shared.Config, shared.Type, shared.HealthKey, shared._baseUrl, shared.Timeout);
+        Http = CreateHttp(caller);
+    }
+
+    private HttpClient CreateHttp(ClientCredential? caller)
+    {
+        var config = Config;
         // Credential handlers (SigV4, bearer tokens) hold their caches here; passthrough providers get none, so the
         // per-caller copies ForCaller makes never duplicate a cache.
-        var handler = new ProviderHttpHandler(health, HealthKey, Type, config, caller) { InnerHandler = ProviderCredentials.Wrap(Type, config, upstream, health.Time) };
+        var handler = new ProviderHttpHandler(_health, HealthKey, Type, config, caller) { InnerHandler = ProviderCredentials.Wrap(Type, config, _upstream, _health.Time) };
         // BaseAddress only matters to OllamaSharp; the other SDKs and passthrough send absolute URIs.
-        Http = new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan, BaseAddress = new Uri(_baseUrl + "/") };
+        return new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan, BaseAddress = new Uri(_baseUrl + "/") };
     }
 
     public LlmProviderConfig Config { get; }
@@ -58,7 +72,7 @@ internal sealed class LlmProvider
     /// The provider as one caller uses it: with <c>passthrough: true</c> a copy that sends the caller's own
     /// credential (its own SDK clients over the shared connection pool); otherwise this shared instance.
     /// </summary>
-    public LlmProvider ForCaller(ClientCredential? caller) => Config.Passthrough ? new LlmProvider(_backend, Config, _upstream, _health, caller) : this;
+    public LlmProvider ForCaller(ClientCredential? caller) => Config.Passthrough ? new LlmProvider(this, caller) : this;
 
     public bool Serves(string model) => Config.Models.Count == 0 || Config.Models.Any(p => ModelPattern.Matches(p, model));
 
