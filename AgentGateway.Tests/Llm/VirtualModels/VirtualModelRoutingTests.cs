@@ -187,7 +187,7 @@ public class VirtualModelRoutingTests
     [Fact]
     public async Task ModelsList_IncludesVirtualModels()
     {
-        var mocks = await MocksAsync(new());
+        var mocks = await MocksAsync(new MockLlmOptions());
         try
         {
             await using var gw = await TestGateway.StartAsync(Yaml("listed", mocks, Targets(1)));
