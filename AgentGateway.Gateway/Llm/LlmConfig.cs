@@ -1,6 +1,8 @@
+using AgentGateway.Llm.VirtualModels;
+
 namespace AgentGateway.Llm;
 
-/// <summary>One <c>llm:</c> backend (DESIGN.md §4): providers, model aliases, failover order and guards.</summary>
+/// <summary>One <c>llm:</c> backend (DESIGN.md §4): providers, model aliases, virtual models, failover order and guards.</summary>
 public sealed record LlmBackendConfig
 {
     public IReadOnlyList<LlmProviderConfig> Providers { get; init; } = [];
@@ -10,6 +12,9 @@ public sealed record LlmBackendConfig
 
     /// <summary>Provider names in the order to try; providers not listed follow in config order.</summary>
     public IReadOnlyList<string> Failover { get; init; } = [];
+
+    /// <summary>Model names routed across several providers by a strategy (weighted, failover, leastLatency, leastInflight).</summary>
+    public IReadOnlyDictionary<string, VirtualModelConfig> VirtualModels { get; init; } = new Dictionary<string, VirtualModelConfig>();
 
     public LlmGuardsConfig? Guards { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AgentGateway.Configuration;
 using AgentGateway.Llm.Guards;
 using AgentGateway.Llm.Providers;
+using AgentGateway.Llm.VirtualModels;
 
 namespace AgentGateway.Llm;
 
@@ -99,12 +100,14 @@ internal sealed class LlmConfigValidator : IConfigValidator
             {
                 context.Error($"{path}.aliases.{alias}", "must name a model");
             }
-            else if (backend.Providers.Count > 0 && !backend.Providers.Any(p => p.Models.Count == 0 || p.Models.Any(m => ModelPattern.Matches(m, target))))
+            else if (backend.Providers.Count > 0 && !backend.VirtualModels.Keys.Any(v => string.Equals(v, target, StringComparison.OrdinalIgnoreCase))
+                && !backend.Providers.Any(p => p.Models.Count == 0 || p.Models.Any(m => ModelPattern.Matches(m, target))))
             {
                 context.Error($"{path}.aliases.{alias}", $"no provider serves model '{target}'");
             }
         }
 
+        VirtualModelValidator.Validate(path, backend, context);
         ValidateGuards($"{path}.guards.request", backend.Guards?.Request, context);
         ValidateGuards($"{path}.guards.response", backend.Guards?.Response, context);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AgentGateway.Llm.Guards;
 using AgentGateway.Llm.Providers;
 using AgentGateway.Llm.Runtime;
+using AgentGateway.Llm.VirtualModels;
 using AgentGateway.Llm.Wire;
 using AgentGateway.Security;
 using AgentGateway.Traffic;
@@ -64,6 +65,7 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
             }
 
             using var activity = LlmTelemetry.StartAttempt(operation, request.Model, provider.Name, provider.Type.SemConvName());
+            using var routed = VirtualModelAttempt.Start(candidate, activity);
             var passthrough = provider.NativeApi == dialect.Api && runtime.ResponseGuards.IsEmpty;
             activity?.SetTag("agentgateway.llm.mode", passthrough ? "passthrough" : "translate");
             var result = passthrough
@@ -72,6 +74,7 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
             var elapsed = Stopwatch.GetElapsedTime(call.StartTimestamp);
             if (result.Retry || result.Message is not null)
             {
+                routed?.Failed(providerFault: result.Retry);
                 activity?.SetStatus(ActivityStatusCode.Error, result.Message);
                 activity?.SetTag("error.type", result.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 LlmTelemetry.Record(operation, request.Model, null, provider.Type.SemConvName(), 0, 0, elapsed, null, result.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -85,6 +88,7 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
                 continue;
             }
 
+            routed?.Succeeded(call.StartTimestamp, call.TimeToFirstToken);
             Complete(http, call, activity, operation, provider, elapsed);
             return call.Usage;
         }

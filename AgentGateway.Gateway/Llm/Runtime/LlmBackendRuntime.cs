@@ -1,5 +1,7 @@
 using AgentGateway.Llm.Guards;
 using AgentGateway.Llm.Providers;
+using AgentGateway.Llm.VirtualModels;
+using Microsoft.Extensions.Logging;
 
 namespace AgentGateway.Llm.Runtime;
 
@@ -7,7 +9,7 @@ namespace AgentGateway.Llm.Runtime;
 internal sealed class LlmBackendRuntime
 {
     /// <param name="upstream">The handler a provider's calls go through (its TLS settings' pool, or the shared one).</param>
-    public LlmBackendRuntime(string name, LlmBackendConfig config, Func<LlmProviderConfig, HttpMessageHandler> upstream, ProviderHealth health)
+    public LlmBackendRuntime(string name, LlmBackendConfig config, Func<LlmProviderConfig, HttpMessageHandler> upstream, ProviderHealth health, ILogger logger)
     {
         Name = name;
         Config = config;
@@ -22,7 +24,8 @@ internal sealed class LlmBackendRuntime
 
         ordered.AddRange(built.Where(p => !ordered.Contains(p)));
         Providers = ordered;
-        Router = new ModelRouter(ordered, config.Aliases);
+        VirtualModels = config.VirtualModels.ToDictionary(v => v.Key, v => new VirtualModel(v.Key, v.Value, ordered, logger), StringComparer.OrdinalIgnoreCase);
+        Router = new ModelRouter(ordered, config.Aliases, VirtualModels);
         RequestGuards = GuardSet.Build(config.Guards?.Request, onRequest: true);
         ResponseGuards = GuardSet.Build(config.Guards?.Response, onRequest: false);
     }
@@ -34,6 +37,9 @@ internal sealed class LlmBackendRuntime
     public IReadOnlyList<LlmProvider> Providers { get; }
 
     public ModelRouter Router { get; }
+
+    /// <summary>The backend's virtual models with what their strategies learned (latency, in-flight, ejections) so far.</summary>
+    public IReadOnlyDictionary<string, VirtualModel> VirtualModels { get; }
 
     public GuardSet RequestGuards { get; }
 
