@@ -24,7 +24,7 @@ public class CostBudgetScaleOutTests
             llm:
               models:
                 providers:
-            {{Provider("up", "openai-compatible", mock.BaseUrl, "[mock-gpt]")}}
+                {{Provider("up", "openai-compatible", mock.BaseUrl, "[mock-gpt]")}}
                 prices: { mock-gpt: { input: 100, output: 100 } }
             policies:
               who:

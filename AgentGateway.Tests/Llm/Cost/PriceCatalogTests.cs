@@ -61,7 +61,7 @@ public class PriceCatalogTests
         var price = new ModelPrice(2.50m, 10.00m, 1.25m);
 
         Assert.Equal(0.0125m, price.Usd(1000, 0, 1000));
-        Assert.Equal(0.01125m, price.Usd(1000, 200, 1000)); // 800 × 2.50 + 200 × 1.25 + 1000 × 10, per million
+        Assert.Equal(0.01225m, price.Usd(1000, 200, 1000)); // 800 × 2.50 + 200 × 1.25 + 1000 × 10, per million
         Assert.Equal(12_500, price.MicroUsd(1000, 0, 1000));
         Assert.Equal(3, price.MicroUsd(1, 0, 0)); // 2.5 micro-dollars: never free
     }
