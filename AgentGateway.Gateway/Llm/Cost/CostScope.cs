@@ -98,7 +98,7 @@ internal sealed partial class CostScope(ICostBudget budget, ILogger<CostScope> l
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Refused an LLM call on budgeted route {Route}: model {Model} of provider {Provider} has no price")]
+        [LoggerMessage(101, LogLevel.Warning, "Refused an LLM call on budgeted route {Route}: model {Model} of provider {Provider} has no price")]
         public static partial void UnpricedCore(ILogger logger, string route, string model, string provider);
 
         public static void Unpriced(ILogger logger, string model, string provider, string route) => UnpricedCore(logger, route, model, provider);
