@@ -136,4 +136,36 @@ public class CostBudgetTests
         await free.CompleteChatAsync([new UserChatMessage(Prompt)], cancellationToken: Ct);
         Assert.Equal(1, mock.RequestCount);
     }
+
+    [Fact]
+    public async Task AGroupBudget_IsSharedByTheGroupsMembers_AndACallerInNoGroupIsRefused()
+    {
+        await using var idp = await TestJwtIssuer.StartAsync();
+        await using var mock = await MockLlmServer.StartAsync(cancellationToken: Ct);
+        await using var gw = await TestGateway.StartAsync(
+            "routes: [{ name: models, path: /v1, llm: models, policies: [signed-in, spend] }]\n"
+            + "llm:\n  models:\n    providers:\n  " + Provider("p", "openai-compatible", mock.BaseUrl, "[mock-gpt]") + "\n"
+            + "    prices: { mock-gpt: { input: 100, output: 100 } }\n"
+            + $"policies:\n  signed-in: {{ authentication: {{ jwt: {{ issuer: \"{TestJwtIssuer.Issuer}\", audiences: [agentgateway], jwks: {{ url: \"{idp.JwksUrl}\" }} }} }} }}\n"
+            + "  spend: { budget: { usd: 0.0025, per: 1h, key: group, groupClaim: groups } }\n");
+        string Token(string sub, params string[] groups) => idp.CreateToken(sub, claims: new Dictionary<string, object> { ["groups"] = groups });
+        async Task<HttpStatusCode> CallAsync(string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+            {
+                Content = new StringContent($$"""{"model":"mock-gpt","max_tokens":5,"messages":[{"role":"user","content":"{{Prompt}}"}]}""", Encoding.UTF8, "application/json"),
+                Headers = { Authorization = new("Bearer", token) },
+            };
+            return (await gw.CreateClient().SendAsync(request, Ct)).StatusCode;
+        }
+
+        // Two calls of 1,000 µ$ fit in team-a's 2,500; the third does not, whoever in team-a makes it.
+        Assert.Equal(HttpStatusCode.OK, await CallAsync(Token("alice", "team-a")));
+        Assert.Equal(HttpStatusCode.OK, await CallAsync(Token("bob", "team-a")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await CallAsync(Token("alice", "team-a")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await CallAsync(Token("carol", "team-a", "team-b")));
+        Assert.Equal(HttpStatusCode.OK, await CallAsync(Token("dave", "team-b")));
+        Assert.Equal(HttpStatusCode.Forbidden, await CallAsync(Token("erin")));
+        Assert.Equal(3, mock.RequestCount);
+    }
 }
