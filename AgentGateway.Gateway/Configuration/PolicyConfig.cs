@@ -15,6 +15,9 @@ public sealed record PolicyConfig
     /// <summary>Requests or tokens per window.</summary>
     public RateLimitConfig? RateLimit { get; init; }
 
+    /// <summary>US dollars of LLM calls per window.</summary>
+    public BudgetConfig? Budget { get; init; }
+
     /// <summary>Cross-origin (browser) access.</summary>
     public CorsConfig? Cors { get; init; }
 

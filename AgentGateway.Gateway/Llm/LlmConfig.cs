@@ -17,4 +17,7 @@ public sealed record LlmBackendConfig
     public IReadOnlyDictionary<string, VirtualModelConfig> VirtualModels { get; init; } = new Dictionary<string, VirtualModelConfig>();
 
     public LlmGuardsConfig? Guards { get; init; }
+
+    /// <summary>Model → price (USD per million tokens), over the shipped defaults; a provider's own <c>prices</c> win over these.</summary>
+    public IReadOnlyDictionary<string, Cost.ModelPriceConfig> Prices { get; init; } = new Dictionary<string, Cost.ModelPriceConfig>();
 }

@@ -84,7 +84,11 @@ internal sealed class LlmConfigValidator : IConfigValidator
                     context.Error($"{at}.models[{m}]", "must not be empty");
                 }
             }
+
+            Cost.PriceConfigValidator.Validate($"{at}.prices", p.Prices, context);
         }
+
+        Cost.PriceConfigValidator.Validate($"{path}.prices", backend.Prices, context);
 
         for (var i = 0; i < backend.Failover.Count; i++)
         {

@@ -39,4 +39,7 @@ public sealed record LlmProviderConfig
 
     /// <summary>TLS towards <see cref="BaseUrl"/>: private CA, client certificate (mTLS), name to verify.</summary>
     public Traffic.BackendTlsConfig? Tls { get; init; }
+
+    /// <summary>Model → price (USD per million tokens) of this provider, over the backend's and the shipped defaults.</summary>
+    public IReadOnlyDictionary<string, Cost.ModelPriceConfig> Prices { get; init; } = new Dictionary<string, Cost.ModelPriceConfig>();
 }

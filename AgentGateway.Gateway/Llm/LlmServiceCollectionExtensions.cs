@@ -15,6 +15,7 @@ public static class LlmServiceCollectionExtensions
         services.AddHttpClient();
         services.AddSingleton(sp => new ProviderHealth(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<LlmRuntimeCache>();
+        services.AddSingleton<Cost.CostScope>();
         services.AddSingleton<ChatEndpoint>();
         services.AddSingleton<EmbeddingsEndpoint>();
         services.AddSingleton<CountTokensEndpoint>();

@@ -13,12 +13,18 @@ internal sealed partial class RateLimiter(LocalRateLimitStore local, RedisRateLi
     public const string Requests = "requests";
     public const string Tokens = "tokens";
 
-    public RateLimitWindowKey WindowKey(HttpContext context, RateLimitRule rule, string unit)
+    public const string Usd = "usd";
+
+    public RateLimitWindowKey WindowKey(HttpContext context, RateLimitRule rule, string unit) =>
+        WindowKey(rule, unit, RateLimitKeys.Resolve(context, rule.Config.Key));
+
+    /// <summary>The counter of <paramref name="subject"/> (an already resolved key such as <c>group:admins</c>) in the current window.</summary>
+    public RateLimitWindowKey WindowKey(RateLimitRule rule, string unit, string subject)
     {
         var windowMs = Math.Max(1L, (long)rule.Window.TotalMilliseconds);
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var index = nowMs / windowMs;
-        var key = string.Join(':', "agw:rl", rule.PolicyName, unit, RateLimitKeys.Resolve(context, rule.Config.Key), index.ToString(CultureInfo.InvariantCulture));
+        var key = string.Join(':', "agw:rl", rule.PolicyName, unit, subject, index.ToString(CultureInfo.InvariantCulture));
         return new RateLimitWindowKey(key, DateTimeOffset.FromUnixTimeMilliseconds((index + 1) * windowMs));
     }
 

@@ -45,6 +45,11 @@ internal sealed class RouteTrafficPolicy
             {
                 RateLimits.Add(new RateLimitRule(name, rateLimit, ParseOrNull(rateLimit.Per) ?? TimeSpan.FromMinutes(1)));
             }
+
+            if (policy.Budget is { } budget)
+            {
+                Budgets.Add(BudgetRule.Create(name, budget, ParseOrNull(budget.Per) ?? TimeSpan.FromDays(1)));
+            }
         }
     }
 
@@ -72,6 +77,9 @@ internal sealed class RouteTrafficPolicy
     public IReadOnlyList<IPNetwork> TrustedProxies { get; } = [];
 
     public List<RateLimitRule> RateLimits { get; } = [];
+
+    /// <summary>The USD budgets of the route; like rate limits, they all apply.</summary>
+    public List<BudgetRule> Budgets { get; } = [];
 
     public bool HasTimeouts => RequestTimeout is not null || IdleTimeout is not null;
 

@@ -59,6 +59,11 @@ internal sealed class TrafficConfigValidator(RedisConnection redis) : IConfigVal
             {
                 ValidateRateLimit(rateLimit, $"{path}.rateLimit", context);
             }
+
+            if (policy.Budget is { } budget)
+            {
+                ValidateBudget(budget, $"{path}.budget", context);
+            }
         }
 
         if (config.Limits.MaxRequestHeadersTotalSize <= 0)
@@ -122,13 +127,48 @@ internal sealed class TrafficConfigValidator(RedisConnection redis) : IConfigVal
             context.Error($"{path}.key", $"'{rateLimit.Key}' is not a rate-limit key (principal, apiKey, route or ip)");
         }
 
-        if (rateLimit.Store.ToLowerInvariant() is not ("local" or "redis"))
+        ValidateStore(rateLimit.Store, $"{path}.store", context);
+    }
+
+    private void ValidateBudget(BudgetConfig budget, string path, ConfigValidationContext context)
+    {
+        if (budget.Usd is null)
         {
-            context.Error($"{path}.store", $"'{rateLimit.Store}' is not a rate-limit store (local or redis)");
+            context.Error($"{path}.usd", "is required (US dollars per window, e.g. 5 or 0.25)");
         }
-        else if (rateLimit.Store.Equals("redis", StringComparison.OrdinalIgnoreCase) && !redis.IsConfigured)
+        else if (!(budget.Usd >= 0.000001) || double.IsInfinity(budget.Usd.Value) || budget.Usd > 1e12)
         {
-            context.Error($"{path}.store", "the redis store needs the connection string 'redis' (ConnectionStrings__redis)");
+            context.Error($"{path}.usd", "must be a positive number of US dollars (at least 0.000001)");
+        }
+
+        PositiveDuration(budget.Per, $"{path}.per", context);
+        if (budget.Key.ToLowerInvariant() is not ("principal" or "apikey" or "group" or "route"))
+        {
+            context.Error($"{path}.key", $"'{budget.Key}' is not a budget key (principal, apiKey, group or route)");
+        }
+
+        if (string.IsNullOrWhiteSpace(budget.GroupClaim))
+        {
+            context.Error($"{path}.groupClaim", "must name a claim");
+        }
+
+        if (budget.DefaultMaxOutputTokens <= 0)
+        {
+            context.Error($"{path}.defaultMaxOutputTokens", "must be a positive number of tokens");
+        }
+
+        ValidateStore(budget.Store, $"{path}.store", context);
+    }
+
+    private void ValidateStore(string store, string path, ConfigValidationContext context)
+    {
+        if (store.ToLowerInvariant() is not ("local" or "redis"))
+        {
+            context.Error(path, $"'{store}' is not a rate-limit store (local or redis)");
+        }
+        else if (store.Equals("redis", StringComparison.OrdinalIgnoreCase) && !redis.IsConfigured)
+        {
+            context.Error(path, "the redis store needs the connection string 'redis' (ConnectionStrings__redis)");
         }
     }
 

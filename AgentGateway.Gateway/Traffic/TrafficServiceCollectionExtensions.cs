@@ -18,6 +18,7 @@ public static class TrafficServiceCollectionExtensions
         services.AddSingleton<RedisRateLimitStore>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<ITokenBudget, TokenBudget>();
+        services.AddSingleton<ICostBudget, CostBudget>();
         services.AddSingleton<BackendTlsInvokers>();
         services.AddHostedService<BackendTlsWarnings>();
         return services;

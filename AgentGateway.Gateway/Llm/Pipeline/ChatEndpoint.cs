@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentGateway.Llm.Cost;
 using AgentGateway.Llm.Guards;
 using AgentGateway.Llm.Providers;
 using AgentGateway.Llm.Runtime;
@@ -15,7 +16,7 @@ namespace AgentGateway.Llm.Pipeline;
 /// <c>POST /chat/completions</c> and <c>POST /messages</c>: read and guard the request, resolve the model, authorize,
 /// then try providers in failover order (passthrough when the APIs match, translation otherwise).
 /// </summary>
-internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer authorizer, ITokenBudget budget, ILogger<ChatEndpoint> logger)
+internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer authorizer, ITokenBudget budget, CostScope cost, ILogger<ChatEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext http, LlmBackendRuntime runtime, ClientDialect dialect)
     {
@@ -32,7 +33,9 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
 
         await LlmAuthorization.EnsureAsync(authorizer, http, "chat", request.Model, candidates[0].Provider.Name);
         var call = new ChatCall(http, dialect, request, masked ? null : body, runtime, logger) { Credential = ClientCredential.From(http.Request) };
-        await TokenBudgetScope.RunAsync(budget, http, () => call.InputEstimate + (request.Options.MaxOutputTokens ?? 0), () => CallProvidersAsync(http, call, candidates));
+        // The USD budget (and the cost metric) wraps the token limits: a call refused by either costs nothing.
+        await cost.RunAsync(http, call, candidates, () =>
+            TokenBudgetScope.RunAsync(budget, http, () => call.InputEstimate + (request.Options.MaxOutputTokens ?? 0), () => CallProvidersAsync(http, call, candidates)));
     }
 
     private static ChatRequest Read(System.Text.Json.Nodes.JsonObject json, ClientDialect dialect)
