@@ -1,3 +1,4 @@
+using AgentGateway.Llm.Cache;
 using AgentGateway.Security;
 using AgentGateway.Traffic;
 
@@ -32,6 +33,9 @@ public sealed record PolicyConfig
 
     /// <summary>Per-route body size and concurrency limits.</summary>
     public TrafficLimitsConfig? Limits { get; init; }
+
+    /// <summary>Response cache of LLM answers (llm routes; opt-in).</summary>
+    public LlmCacheConfig? LlmCache { get; init; }
 
     /// <summary>Proxies (CIDRs) whose <c>X-Forwarded-*</c> headers are believed; from anyone else they are stripped.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];

@@ -1,4 +1,5 @@
 using AgentGateway.Configuration;
+using AgentGateway.Llm.Cache;
 using AgentGateway.Llm.Pipeline;
 using AgentGateway.Llm.Providers;
 using AgentGateway.Llm.Runtime;
@@ -22,6 +23,9 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton<IBackendHandler, LlmBackendHandler>();
         services.AddSingleton<IBackendErrorWriter, LlmErrorWriter>();
         services.AddSingleton<IConfigValidator, LlmConfigValidator>();
+        services.AddSingleton<IConfigValidator, LlmCacheConfigValidator>();
+        services.AddSingleton<RedisResponseStore>();
+        services.AddSingleton<IRuntimeCompiler, ResponseCachePoliciesCompiler>();
         return services;
     }
 }

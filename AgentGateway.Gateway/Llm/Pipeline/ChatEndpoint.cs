@@ -33,6 +33,12 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
 
         await LlmAuthorization.EnsureAsync(authorizer, http, "chat", request.Model, candidates[0].Provider.Name);
         var call = new ChatCall(http, dialect, request, masked ? null : body, runtime, logger) { Credential = ClientCredential.From(http.Request) };
+        await using var cached = await Cache.ResponseCache.BeginAsync(http, dialect, json);
+        if (cached.IsServed)
+        {
+            return;
+        }
+
         // The USD budget (and the cost metric) wraps the token limits: a call refused by either costs nothing.
         await cost.RunAsync(http, call, candidates, () =>
             TokenBudgetScope.RunAsync(budget, http, () => call.InputEstimate + (request.Options.MaxOutputTokens ?? 0), () => CallProvidersAsync(http, call, candidates)));
