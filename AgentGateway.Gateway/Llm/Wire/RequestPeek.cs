@@ -133,19 +133,18 @@ internal static class RequestPeek
         return false;
     }
 
-    /// <summary>Whether the raw (escaped) string holds a <c>\uD800</c>–<c>\uDFFF</c> escape.</summary>
+    /// <summary>Whether the raw (escaped) string holds a <c>\uD800</c>–<c>\uDFFF</c> escape (an escaped backslash is not one).</summary>
     private static bool HasSurrogateEscape(ReadOnlySpan<byte> raw)
     {
-        var at = raw.IndexOf("\\u"u8);
-        while (at >= 0 && at + 3 < raw.Length)
+        for (var at = raw.IndexOf((byte)'\\'); at >= 0 && at + 1 < raw.Length; at = raw.IndexOf((byte)'\\'))
         {
-            if (raw[at + 2] is (byte)'d' or (byte)'D' && IsHighHexDigit(raw[at + 3]))
+            if (raw[at + 1] == (byte)'u' && at + 3 < raw.Length && raw[at + 2] is (byte)'d' or (byte)'D' && IsHighHexDigit(raw[at + 3]))
             {
                 return true;
             }
 
+            // Past the escape's first two bytes: "\\" must not pair its second backslash with what follows.
             raw = raw[(at + 2)..];
-            at = raw.IndexOf("\\u"u8);
         }
 
         return false;
