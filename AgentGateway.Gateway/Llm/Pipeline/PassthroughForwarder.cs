@@ -113,11 +113,25 @@ internal static class PassthroughForwarder
     {
         foreach (var (name, values) in from.Headers)
         {
-            if (ReturnedHeaderPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            if (IsReturned(name))
             {
                 to.Headers[name] = values.ToArray();
             }
         }
+    }
+
+    // A loop, not Any(lambda): this runs for every response header of every call.
+    private static bool IsReturned(string name)
+    {
+        foreach (var prefix in ReturnedHeaderPrefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static byte[] BodyFor(byte[]? original, ChatRequest request, string upstream)

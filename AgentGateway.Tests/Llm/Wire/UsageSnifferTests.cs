@@ -111,7 +111,7 @@ public class UsageSnifferTests
     public void ChatBody_LongText_IsReadWhole()
     {
         var text = new string('x', 5000) + "\\n" + new string('y', 300);
-        var s = Body(new ChatCompletionsUsageSniffer(), $$"""{"choices":[{"message":{"content":"{{text}}"}}]}""");
+        var s = Body(new ChatCompletionsUsageSniffer(), "{\"choices\":[{\"message\":{\"content\":\"" + text + "\"}}]}");
 
         Assert.Equal(new string('x', 5000) + "\n" + new string('y', 300), s.OutputText);
     }
