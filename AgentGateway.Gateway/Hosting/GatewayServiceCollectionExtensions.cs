@@ -73,7 +73,11 @@ public static class GatewayServiceCollectionExtensions
                 UseProxy = false,
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+            })
+            // IHttpClientFactory wraps every client in two logging handlers (scope + request/response lines) that cost
+            // a measurable share of each proxied call and log nothing at the default levels; upstream calls are
+            // traced and metered by the gateway itself.
+            .RemoveAllLoggers();
         services.AddSingleton<BackendErrorWriters>();
         return services;
     }

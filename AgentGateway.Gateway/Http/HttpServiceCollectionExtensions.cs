@@ -26,7 +26,9 @@ public static class HttpServiceCollectionExtensions
                 EnableMultipleHttp2Connections = true,
                 ConnectTimeout = TimeSpan.FromSeconds(10),
             })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // No IHttpClientFactory logging handlers on the forwarding path (see AddGatewayRouting).
+            .RemoveAllLoggers();
         services.AddSingleton<IBackendHandler, HttpBackendHandler>();
         return services;
     }

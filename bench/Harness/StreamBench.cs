@@ -49,9 +49,12 @@ internal static class StreamBench
         var rows = new List<string[]>();
         foreach (var (name, viaGateway, direct) in cases)
         {
-            for (var i = 0; i < 10; i++)
+            // Warm-up for --warmup seconds (at least 10 requests): 10 alone left the stream path in tier-0 JIT code,
+            // so the first timed requests measured the JIT rather than the gateway.
+            var warm = Stopwatch.StartNew();
+            for (var i = 0; i < 10 || warm.Elapsed.TotalSeconds < options.Warmup; i++)
             {
-                await viaGateway.TimeAsync(client); // warm-up (JIT, connection pools)
+                await viaGateway.TimeAsync(client);
                 await direct.TimeAsync(client);
             }
 

@@ -55,6 +55,13 @@ internal sealed class ChatCall(HttpContext http, ClientDialect dialect, ChatRequ
 
     private long CountInput()
     {
+        // A deferred passthrough body is read here at the latest; one the provider accepted but the gateway cannot
+        // read has nothing the gateway can count.
+        if (!Request.TryRead())
+        {
+            return 0;
+        }
+
         var tally = new TokenTally(Http.RequestAborted);
         foreach (var message in Request.Messages)
         {

@@ -21,10 +21,7 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
     public async Task HandleAsync(HttpContext http, LlmBackendRuntime runtime, ClientDialect dialect)
     {
         var body = await RequestBody.ReadAsync(http);
-        var json = JsonRead.ParseObject(body);
-        JsonRead.RequiredString(json, "model");
-        var masked = JsonGuard.Apply(json, runtime.RequestGuards);
-        var request = Read(json, dialect);
+        var (request, masked) = ChatRequestReader.Read(body, runtime, dialect, Read);
         var candidates = runtime.Router.Resolve(request.Model);
         if (candidates.Count == 0)
         {

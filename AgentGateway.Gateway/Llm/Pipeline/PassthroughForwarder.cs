@@ -84,7 +84,7 @@ internal static class PassthroughForwarder
     /// <summary>The client's body (model rewritten when needed) and API headers, addressed to the provider's native operation.</summary>
     public static HttpRequestMessage NativeRequest(ChatCall call, Providers.LlmProvider provider, string operation, string upstreamModel)
     {
-        var body = BodyFor(call.OriginalBody, call.Request.Body, call.Request.Model, upstreamModel);
+        var body = BodyFor(call.OriginalBody, call.Request, upstreamModel);
         var request = new HttpRequestMessage(HttpMethod.Post, provider.NativeUri(operation, upstreamModel))
         {
             Content = new ByteArrayContent(body),
@@ -113,20 +113,36 @@ internal static class PassthroughForwarder
     {
         foreach (var (name, values) in from.Headers)
         {
-            if (ReturnedHeaderPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            if (IsReturned(name))
             {
                 to.Headers[name] = values.ToArray();
             }
         }
     }
 
-    private static byte[] BodyFor(byte[]? original, System.Text.Json.Nodes.JsonObject json, string requested, string upstream)
+    // A loop, not Any(lambda): this runs for every response header of every call.
+    private static bool IsReturned(string name)
     {
-        if (original is not null && string.Equals(requested, upstream, StringComparison.Ordinal))
+        foreach (var prefix in ReturnedHeaderPrefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static byte[] BodyFor(byte[]? original, ChatRequest request, string upstream)
+    {
+        if (original is not null && string.Equals(request.Model, upstream, StringComparison.Ordinal))
         {
             return original;
         }
 
+        // Only here is a deferred request read in full: the model must be rewritten in the JSON.
+        var json = request.Body;
         json["model"] = upstream;
         return JsonSerializer.SerializeToUtf8Bytes(json, GatewayJson.Node);
     }
@@ -136,6 +152,7 @@ internal static class PassthroughForwarder
         await using var upstream = await response.Content.ReadAsStreamAsync(timeout.Token);
         var buffer = new byte[8192];
         var splitter = new SseEventSplitter();
+        Action<ReadOnlySpan<byte>> readEvent = sniffer.ReadEvent;
 
         // The first read decides: a failure before any byte reached the client may still fail over.
         int read;
@@ -167,9 +184,10 @@ internal static class PassthroughForwarder
                 if (complete > 0)
                 {
                     var events = splitter.Pending[..complete];
-                    SseEventSplitter.ForEachData(events.Span, sniffer.ReadEvent);
                     await call.Http.Response.Body.WriteAsync(events, aborted);
                     await call.Http.Response.Body.FlushAsync(aborted);
+                    // Usage is read after the events went out, so reading it adds nothing to the client's latency.
+                    SseEventSplitter.ForEachData(events.Span, readEvent);
                     splitter.Consume(complete);
                 }
 

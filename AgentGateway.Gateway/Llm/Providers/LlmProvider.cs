@@ -18,6 +18,7 @@ internal sealed class LlmProvider
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
     private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IEmbeddingGenerator<string, Embedding<float>>> _embedders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Uri> _nativeUris = new(StringComparer.Ordinal);
     private readonly string _baseUrl;
     private readonly string _backend;
     private readonly HttpMessageHandler _upstream;
@@ -80,12 +81,15 @@ internal sealed class LlmProvider
     public bool CanEmbed => Type is not (ProviderType.Anthropic or ProviderType.Bedrock or ProviderType.GeminiNative or ProviderType.Vertex);
 
     /// <summary>Native endpoint for a passthrough request of the given API kind.</summary>
+    /// <remarks>Only Azure's depends on the model; the others are built once per operation (a Uri parse per call is not free).</remarks>
     public Uri NativeUri(string operation, string model) => Type switch
     {
-        ProviderType.Anthropic => new Uri(_baseUrl + "/v1/" + operation),
         ProviderType.AzureOpenAi => new Uri($"{_baseUrl}/openai/deployments/{Uri.EscapeDataString(Config.Deployment ?? model)}/{operation}"),
-        ProviderType.Ollama => new Uri(_baseUrl + "/v1/" + operation),
-        _ => new Uri(_baseUrl + "/" + operation),
+        _ => _nativeUris.GetOrAdd(operation, static (op, self) => self.Type switch
+        {
+            ProviderType.Anthropic or ProviderType.Ollama => new Uri(self._baseUrl + "/v1/" + op),
+            _ => new Uri(self._baseUrl + "/" + op),
+        }, this),
     };
 
     public IChatClient ChatClient(string model) => _chatClients.GetOrAdd(model, CreateChatClient);

@@ -8,6 +8,8 @@ namespace AgentGateway.Llm.Runtime;
 /// <summary>Everything one llm backend needs at request time, built once per config snapshot.</summary>
 internal sealed class LlmBackendRuntime
 {
+    private readonly Wire.LlmApi[] _passesThrough;
+
     /// <param name="upstream">The handler a provider's calls go through (its TLS settings' pool, or the shared one).</param>
     public LlmBackendRuntime(string name, LlmBackendConfig config, Func<LlmProviderConfig, HttpMessageHandler> upstream, ProviderHealth health, ILogger logger)
     {
@@ -28,6 +30,8 @@ internal sealed class LlmBackendRuntime
         Router = new ModelRouter(ordered, config.Aliases, VirtualModels);
         RequestGuards = GuardSet.Build(config.Guards?.Request, onRequest: true);
         ResponseGuards = GuardSet.Build(config.Guards?.Response, onRequest: false);
+        var unguarded = RequestGuards.IsEmpty && ResponseGuards.IsEmpty && ordered.Count > 0;
+        _passesThrough = unguarded ? [.. Enum.GetValues<Wire.LlmApi>().Where(api => api != Wire.LlmApi.None && ordered.All(p => p.NativeApi == api))] : [];
     }
 
     public string Name { get; }
@@ -44,4 +48,10 @@ internal sealed class LlmBackendRuntime
     public GuardSet RequestGuards { get; }
 
     public GuardSet ResponseGuards { get; }
+
+    /// <summary>
+    /// Whether every request in <paramref name="api"/> goes to its provider byte for byte: all providers speak it
+    /// natively and no guard reads the body. Decided once per config, so such requests skip reading the body.
+    /// </summary>
+    public bool PassesThrough(Wire.LlmApi api) => Array.IndexOf(_passesThrough, api) >= 0;
 }

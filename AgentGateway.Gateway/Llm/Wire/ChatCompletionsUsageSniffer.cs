@@ -5,27 +5,28 @@ namespace AgentGateway.Llm.Wire;
 /// <summary>Chat completions (and embeddings): <c>prompt_tokens</c>/<c>completion_tokens</c>, text in choices.</summary>
 internal sealed class ChatCompletionsUsageSniffer : UsageSniffer
 {
-    protected override (string Input, string Output) UsageNames => ("prompt_tokens", "completion_tokens");
+    private const int Choices = 5, Message = 6, Delta = 7, Content = 8;
 
-    protected override void ReadBodyText(JsonElement root) => ReadChoices(root, "message");
+    private static readonly byte[][] NameTable =
+        ["model"u8.ToArray(), "usage"u8.ToArray(), "prompt_tokens"u8.ToArray(), "completion_tokens"u8.ToArray(),
+         "choices"u8.ToArray(), "message"u8.ToArray(), "delta"u8.ToArray(), "content"u8.ToArray()];
 
-    protected override void ReadEventData(JsonElement root)
+    protected override byte[][] Names => NameTable;
+
+    protected override void OnValue(scoped ReadOnlySpan<int> path, ref Utf8JsonReader reader, bool isEvent)
     {
-        ReadUsage(root);
-        ReadChoices(root, "delta");
-    }
-
-    private void ReadChoices(JsonElement root, string member)
-    {
-        if (root.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array)
+        switch (path)
         {
-            foreach (var c in choices.EnumerateArray())
-            {
-                if (c.TryGetProperty(member, out var m))
-                {
-                    AppendText(m, "content");
-                }
-            }
+            case [Model]:
+                TakeModel(ref reader);
+                break;
+            case [Usage, var count]:
+                TakeCount(count, ref reader);
+                break;
+            // The answer's text is in message.content, a stream's in delta.content.
+            case [Choices, Item, var member, Content] when member == (isEvent ? Delta : Message):
+                TakeText(ref reader);
+                break;
         }
     }
 }

@@ -7,8 +7,23 @@ namespace AgentGateway.Llm.Wire;
 /// Reads usage (and, as a fallback for counting, the output text) from passthrough bodies and stream events
 /// without changing a byte of them. Each <see cref="ClientDialect"/> knows where its API keeps them.
 /// </summary>
+/// <remarks>
+/// One forward pass with <see cref="Utf8JsonReader"/>, no document: a property whose name is not one of the dialect's
+/// <see cref="Names"/> is skipped whole (still validated), and the dialect sees each scalar on a known path
+/// (<see cref="OnValue"/>). Paths are matched from the root, so a <c>model</c> nested in a message is not the
+/// response's model. A document that turns out malformed counts for nothing, as if it had never been read.
+/// </remarks>
 internal abstract class UsageSniffer
 {
+    /// <summary>Path ids shared by every dialect: index + 1 in <see cref="Names"/>; an array item is <see cref="Item"/>.</summary>
+    protected const int Item = -1, Model = 1, Usage = 2, In = 3, Out = 4;
+
+    // Deeper than any path a dialect reads (output[].content[].text is 5); anything deeper is skipped.
+    private const int MaxPath = 6;
+
+    // Text values up to this length are appended from the stack instead of becoming a string first.
+    private const int StackText = 256;
+
     private readonly StringBuilder _text = new();
 
     public long? Input { get; private set; }
@@ -19,24 +34,14 @@ internal abstract class UsageSniffer
 
     public string OutputText => _text.ToString();
 
-    /// <summary>Names of the input and output counts inside <c>usage</c>.</summary>
-    protected virtual (string Input, string Output) UsageNames => ("input_tokens", "output_tokens");
+    /// <summary>
+    /// The property names the dialect reads, UTF-8: <c>model</c>, <c>usage</c>, the input and output count names
+    /// (ids 1–4), then its own (ids 5…).
+    /// </summary>
+    protected abstract byte[][] Names { get; }
 
-    public void ReadBody(ReadOnlySpan<byte> json)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(json.ToArray());
-            var root = doc.RootElement;
-            ReadModel(root);
-            ReadUsage(root);
-            ReadBodyText(root);
-        }
-        catch (JsonException)
-        {
-            // Not JSON: nothing to account; the bytes still go to the client unchanged.
-        }
-    }
+    /// <summary>A complete (non-streaming) answer.</summary>
+    public void ReadBody(ReadOnlySpan<byte> json) => Read(json, isEvent: false);
 
     /// <summary>One SSE event's data payload.</summary>
     public void ReadEvent(ReadOnlySpan<byte> data)
@@ -46,65 +51,153 @@ internal abstract class UsageSniffer
             return;
         }
 
-        try
-        {
-            using var doc = JsonDocument.Parse(data.ToArray());
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return;
-            }
-
-            ReadModel(root);
-            ReadEventData(root);
-        }
-        catch (JsonException)
-        {
-            // A malformed event is forwarded as-is; it just does not count.
-        }
+        Read(data, isEvent: true);
     }
 
-    /// <summary>The output text of a complete answer.</summary>
-    protected abstract void ReadBodyText(JsonElement root);
+    /// <summary>One scalar at <paramref name="path"/> (ids from the root); <paramref name="reader"/> is on its token.</summary>
+    protected abstract void OnValue(scoped ReadOnlySpan<int> path, ref Utf8JsonReader reader, bool isEvent);
 
-    /// <summary>Usage and output text of one stream event (the model is already read).</summary>
-    protected abstract void ReadEventData(JsonElement root);
+    /// <summary>Called before each document, for dialects that combine values of one event.</summary>
+    protected virtual void BeginDocument()
+    {
+    }
 
     /// <summary>Whether a reported input count replaces the one already seen.</summary>
     protected virtual bool AcceptsInput(long value) => true;
 
-    protected void ReadModel(JsonElement e)
+    protected void TakeModel(ref Utf8JsonReader reader)
     {
-        if (ResponseModel is null && e.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String)
+        if (ResponseModel is null && reader.TokenType == JsonTokenType.String)
         {
-            ResponseModel = m.GetString();
+            ResponseModel = reader.GetString();
         }
     }
 
-    protected void ReadUsage(JsonElement e)
+    /// <summary>A count inside <c>usage</c>: <paramref name="id"/> is <see cref="In"/> or <see cref="Out"/>; only integers count.</summary>
+    protected void TakeCount(int id, ref Utf8JsonReader reader)
     {
-        if (!e.TryGetProperty("usage", out var u) || u.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
         {
             return;
         }
 
-        var (inName, outName) = UsageNames;
-        if (u.TryGetProperty(inName, out var i) && i.TryGetInt64(out var iv) && AcceptsInput(iv))
+        if (id == In && AcceptsInput(value))
         {
-            Input = iv;
+            Input = value;
         }
-
-        if (u.TryGetProperty(outName, out var o) && o.TryGetInt64(out var ov))
+        else if (id == Out)
         {
-            Output = ov;
+            Output = value;
         }
     }
 
-    protected void AppendText(JsonElement e, string name)
+    protected void TakeText(ref Utf8JsonReader reader)
     {
-        if (e.TryGetProperty(name, out var t) && t.ValueKind == JsonValueKind.String)
+        if (reader.TokenType != JsonTokenType.String)
         {
-            _text.Append(t.GetString());
+            return;
         }
+
+        var length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > StackText)
+        {
+            _text.Append(reader.GetString());
+            return;
+        }
+
+        // Unescaped text never has more chars than its UTF-8 bytes.
+        Span<char> chars = stackalloc char[StackText];
+        _text.Append(chars[..reader.CopyString(chars)]);
+    }
+
+    protected void AppendText(string text) => _text.Append(text);
+
+    private void Read(ReadOnlySpan<byte> json, bool isEvent)
+    {
+        var saved = (Input, Output, ResponseModel, _text.Length);
+        try
+        {
+            BeginDocument();
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            Span<int> path = stackalloc int[MaxPath];
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                ReadObject(ref reader, path, 0, isEvent);
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            // Trailing bytes after the value make the document malformed.
+            reader.Read();
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // Not JSON (or a string that is not Unicode): nothing to account; the bytes still go to the client unchanged.
+            (Input, Output, ResponseModel) = (saved.Input, saved.Output, saved.ResponseModel);
+            _text.Length = saved.Length;
+        }
+    }
+
+    private void ReadObject(ref Utf8JsonReader reader, scoped Span<int> path, int depth, bool isEvent)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var id = depth < MaxPath ? Lookup(ref reader) : 0;
+            reader.Read();
+            if (id == 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            path[depth] = id;
+            ReadValue(ref reader, path, depth + 1, isEvent);
+        }
+    }
+
+    private void ReadValue(ref Utf8JsonReader reader, scoped Span<int> path, int depth, bool isEvent)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                ReadObject(ref reader, path, depth, isEvent);
+                break;
+            case JsonTokenType.StartArray:
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (depth < MaxPath)
+                    {
+                        path[depth] = Item;
+                        ReadValue(ref reader, path, depth + 1, isEvent);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                break;
+            default:
+                OnValue(path[..depth], ref reader, isEvent);
+                break;
+        }
+    }
+
+    private int Lookup(ref Utf8JsonReader reader)
+    {
+        var names = Names;
+        for (var i = 0; i < names.Length; i++)
+        {
+            // ValueTextEquals compares the unescaped name, so "mod\u0065l" is "model".
+            if (reader.ValueTextEquals(names[i]))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
     }
 }
