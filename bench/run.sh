@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one benchmark command: installs nginx/wrk (apt) and the npm peers, builds Release, runs the harness,
 # prints the table and writes bench/results/<date>.md. Options go to the harness (see bench/README.md):
-#   bench/run.sh [--seconds N] [--pairs N] [--warmup N] [--rate N] [--route llm|http] [--no-peers] [--only llm,stream,mcp,replicas,cedar]
+#   bench/run.sh [--seconds N] [--pairs N] [--warmup N] [--rate N] [--route llm|http] [--no-peers] [--only llm,stream,mcp,mcpload,replicas,cedar]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -12,4 +12,10 @@ public sealed record McpBackendConfig
 
     /// <summary>Browser origins allowed besides localhost ones (DNS-rebinding protection).</summary>
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
+    /// <summary>
+    /// How long a target's cached lists (tools, prompts, resources, templates) are served before they are fetched
+    /// again; a target's <c>list_changed</c> notification or reconnect refreshes them sooner. A duration such as <c>5m</c>.
+    /// </summary>
+    public string ListCacheTtl { get; init; } = "5m";
 }

@@ -5,7 +5,7 @@ namespace AgentGateway.Mcp;
 
 /// <summary>
 /// Checks <c>mcp:</c> backends: a known prefix mode, at least one target, unique target names usable as prefixes,
-/// exactly one of stdio/url/openapi per target with valid fields, known transports, valid origins and the
+/// exactly one of stdio/url/openapi per target with valid fields, known transports, valid origins, a positive list cache TTL and the
 /// <c>sessions:</c> block. Name collisions under <c>prefix: never</c> are only knowable at runtime (logged then).
 /// </summary>
 internal sealed partial class McpConfigValidator : IConfigValidator
@@ -39,6 +39,11 @@ internal sealed partial class McpConfigValidator : IConfigValidator
         if (backend.Targets.Count == 0)
         {
             context.Error($"{path}.targets", "an mcp backend needs at least one target");
+        }
+
+        if (!Duration.TryParse(backend.ListCacheTtl, out var listCacheTtl) || listCacheTtl <= TimeSpan.Zero)
+        {
+            context.Error($"{path}.listCacheTtl", $"'{backend.ListCacheTtl}' must be a positive duration such as 5m");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);

@@ -68,6 +68,21 @@ public sealed class McpConfigValidatorTests
         Assert.Contains("sessions.ttl", paths);
     }
 
+    [Theory]
+    [InlineData("0s")]
+    [InlineData("soon")]
+    [InlineData("")]
+    public void Validate_ListCacheTtl_NotAPositiveDuration_IsAnError(string ttl)
+    {
+        var errors = Validate(new McpBackendConfig
+        {
+            Targets = [new McpTargetConfig { Name = "weather", Url = "http://weather-mcp/mcp" }],
+            ListCacheTtl = ttl,
+        });
+
+        Assert.Equal("mcp.tools.listCacheTtl", Assert.Single(errors).Path);
+    }
+
     [Fact]
     public void Validate_NoTargets_IsAnError() =>
         Assert.Contains(Validate(new McpBackendConfig()), e => e.Path == "mcp.tools.targets");

@@ -5,7 +5,7 @@ namespace AgentGateway.Bench;
 /// <summary>Command-line options of the harness.</summary>
 internal sealed record BenchOptions(int Seconds, int Pairs, int Rate, string Route, bool Peers, IReadOnlySet<string> Sections, int Warmup)
 {
-    public static readonly string[] AllSections = ["llm", "stream", "mcp", "replicas", "cedar"];
+    public static readonly string[] AllSections = ["llm", "stream", "mcp", "mcpload", "replicas", "cedar"];
 
     public bool Runs(string section) => Sections.Contains(section);
 

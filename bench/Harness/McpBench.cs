@@ -57,7 +57,8 @@ internal static partial class McpBench
         await CompareAsync("MCP tools/call (echo) on server-everything over stdio: gateway vs supergateway", stdioTarget, superTarget, options, report);
     }
 
-    private static async Task<string> ForecastCallAsync(string url)
+    /// <summary>The get_forecast call for <paramref name="url"/> (also used by <see cref="McpLoadBench"/>).</summary>
+    public static async Task<string> ForecastCallAsync(string url)
     {
         // The gateway may prefix tool names with the target name; ask it rather than assume.
         using var client = new HttpClient();
@@ -95,7 +96,7 @@ internal static partial class McpBench
                 throw new InvalidOperationException($"the federated tools/list ({pages} pages) does not list target w{McpServers.FederatedTargets}'s tools");
             }
 
-            report.Line($"Federated tools/list: {pages} pages for {McpServers.FederatedTargets} targets (the gateway pages one target at a time).");
+            report.Line($"Federated tools/list: {pages} page(s) for {McpServers.FederatedTargets} targets (one answer holds the whole merged list, from each target's cached list).");
         }
 
         async Task<bool> ListFed(HttpClient c) => (await McpRaw.ListAllToolsAsync(c, fed.Url, fed.SessionId)).Ok;

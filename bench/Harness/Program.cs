@@ -21,6 +21,7 @@ foreach (var section in BenchOptions.AllSections.Where(options.Runs))
         "llm" => LlmBench.RunAsync(root, work, options, report),
         "stream" => StreamBench.RunAsync(root, work, options, report),
         "mcp" => McpBench.RunAsync(root, work, options, report),
+        "mcpload" => McpLoadBench.RunAsync(root, work, options, report),
         "replicas" => ReplicaBench.RunAsync(root, work, report),
         _ => CedarBench.RunAsync(root, options, report),
     });

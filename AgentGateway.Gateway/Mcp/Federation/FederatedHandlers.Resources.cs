@@ -11,14 +11,14 @@ internal sealed partial class FederatedHandlers
     private async ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> ctx, CancellationToken ct)
     {
         var targets = await TargetsAsync(ctx, ct);
-        var page = await _resources.ListAsync(FederatedRequest.Of(ctx), targets, ctx.Params?.Cursor, UpstreamMeta.From(ctx.Params), ct);
+        var page = await _resources.ListAsync(FederatedRequest.Of(ctx), targets, ctx.Params?.Cursor, ct);
         return new ListResourcesResult { Resources = [.. page.Items], NextCursor = page.NextCursor };
     }
 
     private async ValueTask<ListResourceTemplatesResult> ListResourceTemplatesAsync(RequestContext<ListResourceTemplatesRequestParams> ctx, CancellationToken ct)
     {
         var targets = await TargetsAsync(ctx, ct);
-        var page = await _templates.ListAsync(FederatedRequest.Of(ctx), targets, ctx.Params?.Cursor, UpstreamMeta.From(ctx.Params), ct);
+        var page = await _templates.ListAsync(FederatedRequest.Of(ctx), targets, ctx.Params?.Cursor, ct);
         return new ListResourceTemplatesResult { ResourceTemplates = [.. page.Items], NextCursor = page.NextCursor };
     }
 

@@ -87,7 +87,7 @@ internal sealed partial class FederatedHandlers
     private async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> ctx, CancellationToken ct)
     {
         var targets = await TargetsAsync(ctx, ct);
-        var page = await _tools.ListAsync(FederatedRequest.Of(ctx), targets, ctx.Params?.Cursor, UpstreamMeta.From(ctx.Params), ct);
+        var page = await _tools.ListAsync(FederatedRequest.Of(ctx), targets, ctx.Params?.Cursor, ct);
         return new ListToolsResult { Tools = [.. page.Items], NextCursor = page.NextCursor };
     }
 
@@ -112,7 +112,7 @@ internal sealed partial class FederatedHandlers
     private async ValueTask<ListPromptsResult> ListPromptsAsync(RequestContext<ListPromptsRequestParams> ctx, CancellationToken ct)
     {
         var targets = await TargetsAsync(ctx, ct);
-        var page = await _prompts.ListAsync(FederatedRequest.Of(ctx), targets, ctx.Params?.Cursor, UpstreamMeta.From(ctx.Params), ct);
+        var page = await _prompts.ListAsync(FederatedRequest.Of(ctx), targets, ctx.Params?.Cursor, ct);
         return new ListPromptsResult { Prompts = [.. page.Items], NextCursor = page.NextCursor };
     }
 

@@ -5,10 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace AgentGateway.Mcp.Federation;
 
 /// <summary>
-/// One merged list of a federated server (tools, prompts, resources or resource templates): each target's items
-/// renamed to their exposed names, names another target already owns left out, and pages stitched across targets
-/// by <see cref="FederatedPager"/>. What differs between the four lists is given as delegates; the skeleton is here once.
-/// Authorization is not: the authorization request filter drops what the caller may not see, from <see cref="FederatedRequest.Listed"/>.
+/// One merged list of a federated server (tools, prompts, resources or resource templates). Each target's complete
+/// list is fetched once into its connection's cache (<see cref="UpstreamListCache"/>) with the items already renamed
+/// to their exposed names (<see cref="TargetList{TItem}"/>); a request merges the cached lists, leaving out names
+/// another target owns (<see cref="FederatedPager"/>). What differs between the four lists is given as delegates; the
+/// skeleton is here once. Authorization is not: the authorization request filter drops what the caller may not see,
+/// per request, from <see cref="FederatedRequest.Listed"/>.
 /// </summary>
 internal sealed class FederatedList<TItem>(
     string method,
@@ -21,59 +23,76 @@ internal sealed class FederatedList<TItem>(
     string backend,
     ILogger logger)
 {
-    /// <summary>One page of the merged list; each kept item is recorded in <paramref name="request"/>.</summary>
-    public async ValueTask<FederatedPager.Page<TItem>> ListAsync(FederatedRequest request, TargetSet targets, string? cursor, JsonObject? meta,
-        CancellationToken cancellationToken)
+    /// <summary>Upstream pages followed per list at most (a target whose cursors never end must not loop forever).</summary>
+    private const int MaxUpstreamPages = 100;
+
+    /// <summary>The merged list (one page of it when huge or when the client sent a cursor); each item is recorded in <paramref name="request"/>.</summary>
+    public async ValueTask<FederatedPager.Page<TItem>> ListAsync(FederatedRequest request, TargetSet targets, string? cursor, CancellationToken cancellationToken)
     {
         request.Listed.Clear();
-        return await FederatedPager.ListAsync<TItem>(targets, cursor, method, backend, logger, async (connection, target, upstreamCursor, token) =>
-        {
-            request.Listed.Clear(); // only the page returned is described
-            if (!offers(target))
-            {
-                return default;
-            }
-
-            var (items, next) = await fetch(target, upstreamCursor, meta, token);
-            var kept = new List<TItem>(items.Count);
-            foreach (var item in items)
-            {
-                var upstreamName = nameOf(item);
-                var exposed = expose(connection.Name, upstreamName, targets.Prefixed);
-                if (claim is null || claim(exposed, connection.Name, targets))
-                {
-                    rename(item, exposed); // everything else (schemas, annotations, _meta) passes through untouched
-                    kept.Add(item);
-                    request.Listed.Add(new ListedItem(exposed, connection.Name, upstreamName));
-                }
-            }
-
-            return new FederatedPager.Page<TItem>(kept, next);
-        }, cancellationToken);
+        return await FederatedPager.ListAsync(targets, cursor, method, backend, logger, c => CachedAsync(c, targets.Prefixed),
+            item => claim is null || claim(item.Exposed, item.Target, targets), request.Listed, cancellationToken);
     }
 
-    /// <summary>Lists every page of every connected target to learn who owns which unprefixed name.</summary>
+    /// <summary>Learns who owns which unprefixed name from every connected target's (cached) list.</summary>
     public async ValueTask ClaimAllAsync(TargetSet targets, CancellationToken cancellationToken)
     {
         foreach (var connection in targets.Connections)
         {
-            if (connection.Current is not { } target || !offers(target))
+            if (claim is null || CachedAsync(connection, targets.Prefixed) is not { } load)
             {
                 continue;
             }
 
-            string? cursor = null;
-            do
+            foreach (var item in (await load.WaitAsync(cancellationToken)).Listed)
             {
-                var (items, next) = await fetch(target, cursor, null, cancellationToken);
-                foreach (var item in items)
-                {
-                    claim?.Invoke(nameOf(item), connection.Name, targets);
-                }
-
-                cursor = next;
+                claim(item.Exposed, connection.Name, targets);
             }
-            while (cursor is not null);
         }
+    }
+
+    private Task<TargetList<TItem>>? CachedAsync(TargetConnection connection, bool prefixed)
+    {
+        if (connection.Current is not { } target)
+        {
+            return null;
+        }
+
+        connection.CheckAlive(); // a cached list does not reach the target: a dead one must still drop out
+        return connection.Lists.GetAsync(method, target, (t, ct) => LoadAsync(connection.Name, t, prefixed, ct));
+    }
+
+    /// <summary>
+    /// Every page of one target's list, renamed once. The cached list is shared by all callers, so the target is asked
+    /// with the gateway's trace context only, not one client's <c>_meta</c>.
+    /// </summary>
+    private async Task<TargetList<TItem>> LoadAsync(string targetName, IUpstreamTarget target, bool prefixed, CancellationToken cancellationToken)
+    {
+        if (!offers(target))
+        {
+            return TargetList<TItem>.Empty;
+        }
+
+        var items = new List<TItem>();
+        var listed = new List<ListedItem>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var (page, next) = await fetch(target, cursor, UpstreamMeta.From(null), cancellationToken);
+            foreach (var item in page)
+            {
+                var upstreamName = nameOf(item);
+                var exposed = expose(targetName, upstreamName, prefixed);
+                rename(item, exposed); // everything else (schemas, annotations, _meta) passes through untouched
+                items.Add(item);
+                listed.Add(new ListedItem(exposed, targetName, upstreamName));
+            }
+
+            cursor = next is { Length: > 0 } && next != cursor ? next : null;
+        }
+        while (cursor is not null && ++pages < MaxUpstreamPages);
+
+        return new TargetList<TItem>([.. items], [.. listed]);
     }
 }

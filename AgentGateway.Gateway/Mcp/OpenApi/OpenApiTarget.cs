@@ -115,6 +115,9 @@ internal sealed class OpenApiTarget(string name, OpenApiToolSet toolSet, HttpCli
 
     public Task UnsubscribeAsync(string uri, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Nothing to check: each call is its own HTTP request.</summary>
+    public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public ValueTask DisposeAsync()
     {
         _closed.TrySetResult();

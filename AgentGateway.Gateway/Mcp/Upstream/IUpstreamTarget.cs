@@ -49,4 +49,7 @@ internal interface IUpstreamTarget : IAsyncDisposable
     Task SubscribeAsync(string uri, CancellationToken cancellationToken);
 
     Task UnsubscribeAsync(string uri, CancellationToken cancellationToken);
+
+    /// <summary>Checks the connection is alive; a dead one is marked broken (<see cref="Completion"/> completes).</summary>
+    Task PingAsync(CancellationToken cancellationToken);
 }

@@ -136,6 +136,9 @@ internal sealed class McpClientTarget : IUpstreamTarget
     public Task UnsubscribeAsync(string uri, CancellationToken cancellationToken) =>
         RunAsync(async ct => { await client.UnsubscribeFromResourceAsync(uri, null, ct); return true; }, cancellationToken).AsTask();
 
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        RunAsync(async ct => { await client.PingAsync(cancellationToken: ct); return true; }, cancellationToken).AsTask();
+
     private async ValueTask<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
     {
         if (client.Completion.IsCompleted || _broken.Task.IsCompleted)

@@ -11,6 +11,8 @@ internal sealed class TargetConnection : IAsyncDisposable
 {
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+    private const long LivenessIntervalMs = 5_000;
+    private static readonly TimeSpan LivenessTimeout = TimeSpan.FromSeconds(10);
 
     private readonly UpstreamTargetFactory _factory;
     private readonly string _baseDirectory;
@@ -22,13 +24,16 @@ internal sealed class TargetConnection : IAsyncDisposable
     private UpstreamSessionState? _resume;
     private Task? _loop;
     private volatile IUpstreamTarget? _current;
+    private long _lastLivenessCheck;
 
     /// <param name="resume">An upstream session to resume on the first attempt (reconnects always open a new one).</param>
     /// <param name="ownsSession">Whether closing this connection ends its upstream session (see <see cref="UpstreamSessionCloser"/>).</param>
+    /// <param name="listCacheTtl">How long the target's lists are cached without a list change (see <see cref="UpstreamListCache"/>).</param>
     public TargetConnection(McpTargetConfig config, UpstreamTargetFactory factory, string baseDirectory, IUpstreamCallbacks callbacks, ILogger logger,
-        UpstreamSessionState? resume = null, bool ownsSession = true)
+        TimeSpan listCacheTtl, UpstreamSessionState? resume = null, bool ownsSession = true)
     {
         Config = config;
+        Lists = new UpstreamListCache(listCacheTtl, factory.Time);
         _factory = factory;
         _baseDirectory = baseDirectory;
         _callbacks = callbacks;
@@ -42,6 +47,9 @@ internal sealed class TargetConnection : IAsyncDisposable
     public string Name => Config.Name;
 
     public IUpstreamTarget? Current => _current;
+
+    /// <summary>The target's lists, cached per connection (a reconnect starts afresh) and refreshed on its list changes.</summary>
+    public UpstreamListCache Lists { get; }
 
     /// <summary>Raised when the target comes up or goes down (the owner re-emits list_changed).</summary>
     public event Action<TargetConnection>? StateChanged;
@@ -57,6 +65,38 @@ internal sealed class TargetConnection : IAsyncDisposable
 
     public TargetStatus Describe() => TargetStatus.Of(Config, _current);
 
+    /// <summary>
+    /// Lists served from <see cref="Lists"/> never reach the target, so they cannot notice it died (a Streamable HTTP
+    /// target that went away leaves no open request behind to fail). Called when a cached list is used: pings the
+    /// target at most every few seconds, in the background; a failed ping marks the connection broken, it drops out
+    /// of lists and the connect loop takes over.
+    /// </summary>
+    public void CheckAlive()
+    {
+        var now = Environment.TickCount64;
+        var last = Volatile.Read(ref _lastLivenessCheck);
+        if (now - last < LivenessIntervalMs || _current is not { } target || Interlocked.CompareExchange(ref _lastLivenessCheck, now, last) != last)
+        {
+            return;
+        }
+
+        _ = PingAsync(target);
+    }
+
+    private static async Task PingAsync(IUpstreamTarget target)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(LivenessTimeout);
+            await target.PingAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A dead connection was marked broken by the failed ping (logged when the connect loop sees it end);
+            // a slow or refused ping is not evidence enough to drop a live one.
+        }
+    }
+
     private async Task RunAsync(CancellationToken stopping)
     {
         var backoff = MinBackoff;
@@ -68,7 +108,7 @@ internal sealed class TargetConnection : IAsyncDisposable
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                 timeout.CancelAfter(UpstreamTargetFactory.ConnectTimeout);
                 var resume = Interlocked.Exchange(ref _resume, null);
-                target = await _factory.ConnectAsync(Config, _baseDirectory, _callbacks, resume, _ownsSession, timeout.Token);
+                target = await _factory.ConnectAsync(Config, _baseDirectory, _callbacks, Lists, resume, _ownsSession, timeout.Token);
             }
             catch (Exception) when (stopping.IsCancellationRequested)
             {
@@ -89,6 +129,7 @@ internal sealed class TargetConnection : IAsyncDisposable
             }
 
             backoff = MinBackoff;
+            Volatile.Write(ref _lastLivenessCheck, Environment.TickCount64);
             _current = target;
             Log.TargetConnected(_logger, Name, target.ProtocolVersion ?? "n/a (OpenAPI)");
             StateChanged?.Invoke(this); // before the first attempt completes, so owners see the state first

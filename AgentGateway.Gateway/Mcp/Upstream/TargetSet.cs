@@ -19,7 +19,8 @@ internal sealed class TargetSet : IAsyncDisposable
     public TargetSet(McpBackendConfig config, UpstreamTargetFactory factory, string baseDirectory, IUpstreamCallbacks callbacks, ILogger logger,
         IReadOnlyDictionary<string, UpstreamSessionState>? sessions = null)
     {
-        Connections = [.. config.Targets.Select(t => new TargetConnection(t, factory, baseDirectory, callbacks, logger,
+        var listCacheTtl = Configuration.Duration.TryParse(config.ListCacheTtl, out var ttl) && ttl > TimeSpan.Zero ? ttl : TimeSpan.FromMinutes(5);
+        Connections = [.. config.Targets.Select(t => new TargetConnection(t, factory, baseDirectory, callbacks, logger, listCacheTtl,
             sessions?.GetValueOrDefault(t.Name), ownsSession: sessions is null))];
         _byName = Connections.ToDictionary(static c => c.Name, StringComparer.Ordinal);
         Names = [.. Connections.Select(static c => c.Name)];

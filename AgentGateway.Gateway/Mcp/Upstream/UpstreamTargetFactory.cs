@@ -10,19 +10,24 @@ using ModelContextProtocol.Protocol;
 namespace AgentGateway.Mcp.Upstream;
 
 /// <summary>Opens a connection to one configured target (the SDK client for stdio/HTTP/SSE, the adapter for OpenAPI).</summary>
-internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory, Traffic.BackendTlsInvokers tlsClients, ILoggerFactory loggerFactory, OpenApiToolSetLoader openApiLoader)
+internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory, Traffic.BackendTlsInvokers tlsClients, ILoggerFactory loggerFactory,
+    OpenApiToolSetLoader openApiLoader, TimeProvider time)
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
 
     private readonly ILogger _logger = loggerFactory.CreateLogger("AgentGateway.Mcp.Upstream");
+
+    /// <summary>The clock the targets' list caches expire by.</summary>
+    public TimeProvider Time => time;
 
     /// <summary>
     /// Connects to a target. <paramref name="resume"/> is an upstream session another replica (or an earlier
     /// runtime) opened: it is resumed without <c>initialize</c> when the server still knows it, else a new one is
     /// opened. When <paramref name="ownsSession"/> is false, disposing the connection leaves the upstream session
     /// open (other replicas may be using it; <see cref="UpstreamSessionCloser"/> ends it when the client's ends).
+    /// The target's list changes reach <paramref name="lists"/> before <paramref name="callbacks"/> forward them.
     /// </summary>
-    public async Task<IUpstreamTarget> ConnectAsync(McpTargetConfig target, string baseDirectory, IUpstreamCallbacks callbacks,
+    public async Task<IUpstreamTarget> ConnectAsync(McpTargetConfig target, string baseDirectory, IUpstreamCallbacks callbacks, UpstreamListCache lists,
         UpstreamSessionState? resume, bool ownsSession, CancellationToken cancellationToken)
     {
         if (target.OpenApi is { } openApi)
@@ -31,13 +36,13 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
             return new OpenApiTarget(target.Name, tools, httpClientFactory.CreateClient(Routing.UpstreamHttpClient.Name));
         }
 
-        if (resume is not null && SupportsResume(target) && await TryResumeAsync(target, callbacks, resume, ownsSession, cancellationToken) is { } resumed)
+        if (resume is not null && SupportsResume(target) && await TryResumeAsync(target, callbacks, lists, resume, ownsSession, cancellationToken) is { } resumed)
         {
             return resumed;
         }
 
         var transport = new InitializeHandshakeTransport(CreateTransport(target, baseDirectory, ownsSession, knownSessionId: null));
-        var client = await McpClient.CreateAsync(transport, CreateClientOptions(target.Name, callbacks), loggerFactory, cancellationToken);
+        var client = await McpClient.CreateAsync(transport, CreateClientOptions(target.Name, callbacks, lists), loggerFactory, cancellationToken);
         return new McpClientTarget(target.Name, client);
     }
 
@@ -45,7 +50,7 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
     private static bool SupportsResume(McpTargetConfig target) =>
         target.Url is not null && !target.Transport.Equals("sse", StringComparison.OrdinalIgnoreCase);
 
-    private async Task<IUpstreamTarget?> TryResumeAsync(McpTargetConfig target, IUpstreamCallbacks callbacks, UpstreamSessionState resume,
+    private async Task<IUpstreamTarget?> TryResumeAsync(McpTargetConfig target, IUpstreamCallbacks callbacks, UpstreamListCache lists, UpstreamSessionState resume,
         bool ownsSession, CancellationToken cancellationToken)
     {
         McpClient? client = null;
@@ -59,7 +64,7 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
                 ServerInfo = (Implementation)JsonSerializer.Deserialize(resume.ServerInfo, json.GetTypeInfo(typeof(Implementation)))!,
                 ServerInstructions = resume.Instructions,
                 NegotiatedProtocolVersion = resume.ProtocolVersion,
-            }, CreateClientOptions(target.Name, callbacks), loggerFactory, cancellationToken);
+            }, CreateClientOptions(target.Name, callbacks, lists), loggerFactory, cancellationToken);
 
             // Resuming sends nothing: one ping tells a live session from one the server has expired (404).
             await client.PingAsync(cancellationToken: cancellationToken);
@@ -122,15 +127,22 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
     public HttpClient HttpClientFor(McpTargetConfig target) =>
         target.Tls is { } tls ? tlsClients.Client(tls) : httpClientFactory.CreateClient(Routing.UpstreamHttpClient.Name);
 
-    private static McpClientOptions CreateClientOptions(string target, IUpstreamCallbacks callbacks)
+    private static McpClientOptions CreateClientOptions(string target, IUpstreamCallbacks callbacks, UpstreamListCache lists)
     {
+        // The cached list is dropped before the change is forwarded: a client listing in answer must get the new one.
+        ValueTask ListChanged(string method, CancellationToken ct)
+        {
+            lists.OnListChanged(method);
+            return callbacks.OnListChangedAsync(target, method, ct);
+        }
+
         var handlers = new McpClientHandlers
         {
             NotificationHandlers =
             [
-                new(NotificationMethods.ToolListChangedNotification, (_, ct) => callbacks.OnListChangedAsync(target, NotificationMethods.ToolListChangedNotification, ct)),
-                new(NotificationMethods.PromptListChangedNotification, (_, ct) => callbacks.OnListChangedAsync(target, NotificationMethods.PromptListChangedNotification, ct)),
-                new(NotificationMethods.ResourceListChangedNotification, (_, ct) => callbacks.OnListChangedAsync(target, NotificationMethods.ResourceListChangedNotification, ct)),
+                new(NotificationMethods.ToolListChangedNotification, (_, ct) => ListChanged(NotificationMethods.ToolListChangedNotification, ct)),
+                new(NotificationMethods.PromptListChangedNotification, (_, ct) => ListChanged(NotificationMethods.PromptListChangedNotification, ct)),
+                new(NotificationMethods.ResourceListChangedNotification, (_, ct) => ListChanged(NotificationMethods.ResourceListChangedNotification, ct)),
                 new(NotificationMethods.LoggingMessageNotification, (n, ct) => n.Params.Deserialize<LoggingMessageNotificationParams>(McpJsonUtilities.DefaultOptions) is { } p
                     ? callbacks.OnLogMessageAsync(target, p, ct) : default),
                 new(NotificationMethods.ResourceUpdatedNotification, (n, ct) => n.Params.Deserialize<ResourceUpdatedNotificationParams>(McpJsonUtilities.DefaultOptions) is { } p

@@ -45,4 +45,16 @@ public sealed class InteractiveTools
         });
         return "will touch";
     }
+
+    [McpServerTool(Name = "grow_tools"), Description("Adds the tool 'grown' to the server's tools (the SDK announces tools/list_changed)")]
+    public static string GrowTools(McpServer server)
+    {
+        var tools = server.ServerOptions.ToolCollection!;
+        if (!tools.Any(static t => t.ProtocolTool.Name == "grown"))
+        {
+            tools.Add(McpServerTool.Create(static () => "grown", new McpServerToolCreateOptions { Name = "grown" }));
+        }
+
+        return "grown";
+    }
 }

@@ -82,7 +82,12 @@ public sealed class TestMcpServer : IAsyncDisposable
         }
         else
         {
-            mcp.WithTools<HttpTools>().WithTools<InteractiveTools>().WithPrompts<HttpPrompts>().WithResources<HttpResources>();
+            mcp.WithTools<HttpTools>().WithTools<InteractiveTools>().WithPrompts<HttpPrompts>().WithResources<HttpResources>()
+                .WithRequestFilters(f => f.AddListToolsFilter(next => (ctx, ct) =>
+                {
+                    State.CountToolList();
+                    return next(ctx, ct);
+                }));
         }
 
         _app = builder.Build();

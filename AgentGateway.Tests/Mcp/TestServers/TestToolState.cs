@@ -11,6 +11,13 @@ public sealed class TestToolState
 
     public string? LastAuthorization { get; set; }
 
+    private int _toolLists;
+
+    /// <summary>How many tools/list requests the server answered (all sessions): what the gateway's list cache saves.</summary>
+    public int ToolListCalls => Volatile.Read(ref _toolLists);
+
+    public void CountToolList() => Interlocked.Increment(ref _toolLists);
+
     /// <summary>Every MCP session the server started: true while it runs, false once it ended (DELETE or idle).</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<ModelContextProtocol.Server.McpServer, bool> Sessions { get; } = new();
 
