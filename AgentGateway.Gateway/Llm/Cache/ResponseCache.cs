@@ -16,7 +16,7 @@ internal static class ResponseCache
     /// Looks the request up. When <see cref="ResponseCacheScope.Served"/> the answer has been written; otherwise the
     /// returned scope captures what the call writes and stores it, when complete and successful, on dispose.
     /// </summary>
-    public static async Task<ResponseCacheScope> BeginAsync(HttpContext http, ClientDialect dialect, JsonObject body)
+    public static async Task<ResponseCacheScope> BeginAsync(HttpContext http, ClientDialect dialect, byte[] body)
     {
         if (http.Features.Get<GatewayRoute>() is not { } route
             || GatewayRuntime.Of(http)?.Part<ResponseCachePolicies>()?.For(route.Name) is not { } cache)
@@ -32,7 +32,8 @@ internal static class ResponseCache
             return ResponseCacheScope.None;
         }
 
-        var key = CacheKey.Compute(route.Name, route.Backend, dialect.Operation, partition, http.Request.Headers, body);
+        // Parsed here, only on cached routes: pass-through routes never build the request's DOM otherwise.
+        var key = CacheKey.Compute(route.Name, route.Backend, dialect.Operation, partition, http.Request.Headers, Wire.JsonRead.ParseObject(body));
         if (noCache)
         {
             // As in HTTP: no-cache skips the stored answer but may refresh it; no-store (above) keeps nothing.

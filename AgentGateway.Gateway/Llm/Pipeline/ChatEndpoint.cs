@@ -30,7 +30,7 @@ internal sealed class ChatEndpoint(ProviderHealth health, IRequestAuthorizer aut
 
         await LlmAuthorization.EnsureAsync(authorizer, http, "chat", request.Model, candidates[0].Provider.Name);
         var call = new ChatCall(http, dialect, request, masked ? null : body, runtime, logger) { Credential = ClientCredential.From(http.Request) };
-        await using var cached = await Cache.ResponseCache.BeginAsync(http, dialect, json);
+        await using var cached = await Cache.ResponseCache.BeginAsync(http, dialect, body);
         if (cached.IsServed)
         {
             return;
