@@ -122,7 +122,10 @@ internal sealed class McpRelay(RedisConnection redis, ILogger<McpRelay> logger) 
         {
             try
             {
-                await mux.GetSubscriber().SubscribeAsync(StreamChannel(sessionId), registration.OnRelayed);
+                // A message queue, not a handler: the queue hands messages over one at a time in the order they were
+                // published, so progress and other notifications reach the client in the upstream's order.
+                var queue = await mux.GetSubscriber().SubscribeAsync(StreamChannel(sessionId));
+                registration.Listen(queue);
             }
             catch (RedisException ex)
             {
@@ -140,7 +143,7 @@ internal sealed class McpRelay(RedisConnection redis, ILogger<McpRelay> logger) 
         {
             try
             {
-                await mux.GetSubscriber().UnsubscribeAsync(StreamChannel(registration.SessionId), registration.OnRelayed);
+                await registration.StopListeningAsync();
             }
             catch (RedisException)
             {
@@ -261,11 +264,28 @@ internal sealed class McpRelay(RedisConnection redis, ILogger<McpRelay> logger) 
 
         public Func<JsonRpcMessage, Task> Deliver => deliver;
 
-        public void OnRelayed(RedisChannel channel, RedisValue value)
+        private ChannelMessageQueue? _queue;
+
+        public void Listen(ChannelMessageQueue queue)
         {
-            if (RelayEnvelope.TryRead((byte[])value!, out var session, out var message) && session == sessionId)
+            _queue = queue;
+            queue.OnMessage(OnRelayedAsync);
+        }
+
+        public async Task StopListeningAsync()
+        {
+            if (_queue is { } queue)
             {
-                _ = DeliverAsync(message);
+                await queue.UnsubscribeAsync();
+            }
+        }
+
+        private async Task OnRelayedAsync(ChannelMessage relayed)
+        {
+            // Awaited, so the next message waits for this one: delivery keeps the order of publication.
+            if (RelayEnvelope.TryRead((byte[])relayed.Message!, out var session, out var message) && session == sessionId)
+            {
+                await DeliverAsync(message);
             }
         }
 
