@@ -4,7 +4,7 @@ namespace AgentGateway.Llm.Cache;
 /// Passes every write on to the client and keeps a copy, up to a limit: past it the copy is dropped (the answer is
 /// too large to cache) while the client still gets every byte. Flushes go straight through, so streams stay streams.
 /// </summary>
-internal sealed class CapturingStream(Stream inner, long limit) : Stream
+internal sealed class CapturingStream(Stream inner, long limit) : Telemetry.WriteObservingStream(inner)
 {
     private MemoryStream? _copy = new();
 
@@ -13,42 +13,7 @@ internal sealed class CapturingStream(Stream inner, long limit) : Stream
 
     public bool Overflowed => _copy is null;
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush() => inner.Flush();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count)
-    {
-        Keep(buffer.AsSpan(offset, count));
-        inner.Write(buffer, offset, count);
-    }
-
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        Keep(buffer.Span);
-        return inner.WriteAsync(buffer, cancellationToken);
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    private void Keep(ReadOnlySpan<byte> bytes)
+    protected override void OnWrite(ReadOnlySpan<byte> bytes)
     {
         if (_copy is null)
         {
