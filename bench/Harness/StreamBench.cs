@@ -47,7 +47,8 @@ internal static class StreamBench
         };
         var requests = Math.Max(50, options.Seconds * 20);
         var rows = new List<string[]>();
-        foreach (var (name, viaGateway, direct) in cases)
+        var goals = new[] { ("LLM stream added TTFT, passthrough", 0.3), ("LLM stream added TTFT, translation", 1.0) };
+        foreach (var ((name, viaGateway, direct), (goalName, goal)) in cases.Zip(goals))
         {
             // Warm-up for --warmup seconds (at least 10 requests): 10 alone left the stream path in tier-0 JIT code,
             // so the first timed requests measured the JIT rather than the gateway.
@@ -69,6 +70,8 @@ internal static class StreamBench
             double Med(List<(double Ttft, double Total)> xs, bool ttft) => Compare.Median(xs.Select(x => ttft ? x.Ttft : x.Total).ToList());
             rows.Add([name, $"{Med(d, true):0.000}", $"{Med(g, true):0.000}", $"{Med(g, true) - Med(d, true):+0.000;-0.000}",
                 $"{Med(d, false):0.000}", $"{Med(g, false):0.000}", $"{Med(g, false) - Med(d, false):+0.000;-0.000}"]);
+            var added = Med(g, true) - Med(d, true);
+            report.Target(goalName, $"≤ {goal} ms over direct", $"{added:0.000} ms", added <= goal);
         }
 
         report.Table($"LLM streaming, 64 content chunks per answer: median of {requests} sequential requests each (ms)",
