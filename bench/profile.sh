@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # CPU profile of the gateway under wrk load: `llm` (passthrough chat completion to an nginx canned upstream) or
-# `mcp` (tools/call get_forecast on one session, upstream samples/WeatherMcp). perf (with the JIT perf map) when
+# `mcp` (tools/call get_forecast on one session, upstream samples/WeatherMcp) or `mcplist` (tools/list federated over
+# 10 WeatherMcp targets, answered from the targets' cached lists). perf (with the JIT perf map) when
 # installed, else dotnet-trace thread-time samples. Run bench/run.sh once first (Release builds).
-# Usage: bench/profile.sh [llm|mcp] [seconds]
+# Usage: bench/profile.sh [llm|mcp|mcplist] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -46,12 +47,20 @@ if [[ $what == mcp ]]; then
   printf 'admin: { url: "" }\nroutes: [{ name: weather, path: /mcp, mcp: weather }]\nmcp:\n  weather:\n    targets: [{ name: weather, url: "http://127.0.0.1:%s/mcp", transport: streamable-http }]\n' "$wp" > "$out/gateway.yaml"
   url="http://127.0.0.1:$gw/mcp"
 fi
+if [[ $what == mcplist ]]; then
+  # The harness's federated case: one WeatherMcp process configured as 10 targets (w1..w10), prefixed names.
+  wp=$(port)
+  (cd samples/WeatherMcp/bin/Release/net10.0 && Logging__LogLevel__Default=Warning exec dotnet WeatherMcp.dll --urls "http://127.0.0.1:$wp" >"$root/$out/weather.log" 2>&1) & wpid_up=$!
+  targets=$(for i in $(seq 10); do printf '{ name: w%s, url: "http://127.0.0.1:%s/mcp", transport: streamable-http },' "$i" "$wp"; done)
+  printf 'admin: { url: "" }\nroutes: [{ name: fed, path: /mcp, mcp: fed }]\nmcp:\n  fed:\n    targets: [%s]\n' "${targets%,}" > "$out/gateway.yaml"
+  url="http://127.0.0.1:$gw/mcp"
+fi
 # Started in its output folder (its content root), like the harness does, so appsettings.json applies.
 (cd AgentGateway.Gateway/bin/Release/net10.0 && DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 ASPNETCORE_ENVIRONMENT=Production exec dotnet AgentGateway.Gateway.dll \
   --config "$root/$out/gateway.yaml" --urls "http://127.0.0.1:$gw" >"$root/$out/gateway.log" 2>&1) & gpid=$!
 trap 'kill $gpid $ngx ${wpid_up:-} 2>/dev/null || true' EXIT
 script=$out/chat.lua
-if [[ $what == mcp ]]; then
+if [[ $what == mcp* ]]; then
   accept='Accept: application/json, text/event-stream'
   for _ in $(seq 100); do
     sid=$(curl -s -D - -o /dev/null -X POST "$url" -H 'content-type: application/json' -H "$accept" \
@@ -67,6 +76,7 @@ wrk.headers["Accept"] = "application/json, text/event-stream"
 wrk.headers["MCP-Protocol-Version"] = "2025-06-18"
 wrk.headers["Mcp-Session-Id"] = "$sid"
 LUA
+  [[ $what == mcplist ]] && sed -i 's|wrk.body = .*|wrk.body = [[{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{}}]]|' "$script"
   curl -s -X POST "$url" -H 'content-type: application/json' -H "$accept" -H "Mcp-Session-Id: $sid" -H "MCP-Protocol-Version: 2025-06-18" \
     -d '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_forecast","arguments":{"city":"Lisbon","days":3}}}' | head -c 300; echo
 else

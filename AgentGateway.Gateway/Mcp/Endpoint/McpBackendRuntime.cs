@@ -25,6 +25,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
     private readonly McpRelay _relay;
     private readonly UpstreamSessionCloser _closer;
     private readonly McpSdkHost _host;
+    private readonly ToolListAnswers _toolLists;
     private volatile bool _disposing;
 
     public McpBackendRuntime(string name, McpBackendConfig config, TimeSpan ttl, string baseDirectory, IMcpSessionStore store,
@@ -52,6 +53,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         };
         _sharedReady = _shared.StartAsync();
         var handlers = new FederatedHandlers(name, ResolveTargetsAsync, EnterRequest, _logger);
+        _toolLists = new ToolListAnswers(handlers, gatewayServices.GetRequiredService<McpAuthorization>());
         _host = new McpSdkHost(this, handlers, gatewayServices);
         Log.BackendStarted(_logger, name, config.Targets.Count);
     }
@@ -89,8 +91,8 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
 
     /// <summary>
     /// Serves one request of the route (any sub-path, any method), as a sequence of steps (see the Steps part): the
-    /// origin check, the session's admission, the SDK endpoint, a client's answer relayed to the replica that asked,
-    /// the standalone stream taken over here, DELETE bookkeeping, then the SDK itself.
+    /// origin check, the session's admission, the SDK endpoint, a client's answer relayed to the replica that asked, a complete
+    /// tools/list answered from the targets' cached lists, the standalone stream taken over here, DELETE bookkeeping, then the SDK itself.
     /// </summary>
     public async Task HandleAsync(HttpContext context)
     {
@@ -106,7 +108,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         }
 
         var sessionId = context.Request.Headers["Mcp-Session-Id"].ToString();
-        if (await TryRelayClientAnswerAsync(context, sessionId))
+        if (await TryRelayClientAnswerAsync(context, sessionId) || await TryAnswerToolListAsync(context, sessionId))
         {
             return;
         }
@@ -115,6 +117,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         var deleting = BeginDelete(context, sessionId, record);
         try
         {
+            MarkSdkSeen(sessionId);
             await InvokeSdkAsync(context, handler);
             if (deleting?.TakeDelete() is { } deleted && context.Response.StatusCode < 300)
             {
@@ -128,6 +131,14 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
                 deleting.TakeDelete(); // a DELETE that failed ends nothing
                 _table.RemoveIfUnused(deleting);
             }
+        }
+    }
+
+    private void MarkSdkSeen(string sessionId)
+    {
+        if (sessionId.Length > 0)
+        {
+            _table.Find(sessionId)?.MarkSdkSeen();
         }
     }
 

@@ -30,6 +30,7 @@ internal sealed class McpClientSession(string id)
     private McpSessionRecord? _deleting;
     private bool _standaloneStarted;
     private bool _ended;
+    private long _sdkSeenAt = Environment.TickCount64;
 
     public string Id => id;
 
@@ -82,6 +83,15 @@ internal sealed class McpClientSession(string id)
             return true;
         }
     }
+
+    /// <summary>
+    /// A request of the session went through the SDK here. Requests the runtime answers itself do not reach the SDK,
+    /// which would otherwise end a busy session as idle after the backend's TTL (see <see cref="SdkSeenWithin"/>).
+    /// </summary>
+    public void MarkSdkSeen() => Volatile.Write(ref _sdkSeenAt, Environment.TickCount64);
+
+    /// <summary>Whether the SDK saw a request of the session within <paramref name="window"/>.</summary>
+    public bool SdkSeenWithin(TimeSpan window) => Environment.TickCount64 - Volatile.Read(ref _sdkSeenAt) < (long)window.TotalMilliseconds;
 
     /// <summary>The session's upstream side, built once by <paramref name="create"/> however many requests ask at once.</summary>
     public Task<SessionUpstream> GetUpstreamAsync(Func<Task<SessionUpstream>> create)

@@ -107,18 +107,7 @@ internal sealed class FederatedAuthorizationFilters(McpAuthorization authorizati
         {
             var result = await next(ctx, ct);
             var items = itemsOf(result);
-            var listed = FederatedRequest.Of(ctx).Listed;
-            var kept = new List<TItem>(items.Count);
-            for (var i = 0; i < items.Count; i++)
-            {
-                // Listed describes the page's items in order; an item it does not describe is not shown (fail closed).
-                if (listed.Count == items.Count && listed[i].Exposed == exposedOf(items[i])
-                    && await authorization.IsAllowedAsync(action, listed[i].Exposed, listed[i].Target, listed[i].UpstreamName, null, ct))
-                {
-                    kept.Add(items[i]);
-                }
-            }
-
+            var kept = await authorization.KeepVisibleAsync(action, items as IReadOnlyList<TItem> ?? [.. items], FederatedRequest.Of(ctx).Listed, exposedOf, ct);
             items.Clear();
             foreach (var item in kept)
             {

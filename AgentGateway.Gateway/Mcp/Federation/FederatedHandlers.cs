@@ -91,6 +91,10 @@ internal sealed partial class FederatedHandlers
         return new ListToolsResult { Tools = [.. page.Items], NextCursor = page.NextCursor };
     }
 
+    /// <summary>The merged tool list from the targets' caches, outside the SDK's pipeline (see <see cref="ToolListAnswers"/>).</summary>
+    public ValueTask<FederatedPager.Page<Tool>> ListToolsAsync(FederatedRequest request, TargetSet targets, CancellationToken ct) =>
+        _tools.ListAsync(request, targets, cursor: null, ct);
+
     private async ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> ctx, CancellationToken ct)
     {
         var request = await ResolveToolAsync(ctx, ct);

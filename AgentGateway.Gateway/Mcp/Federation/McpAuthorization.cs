@@ -39,6 +39,26 @@ internal sealed class McpAuthorization(IRequestAuthorizer authorizer, IHttpConte
         return result.Allowed;
     }
 
+    /// <summary>
+    /// The items of a list page the principal may see. <paramref name="listed"/> describes the page's items in order;
+    /// an item it does not describe is not shown (fail closed).
+    /// </summary>
+    public async ValueTask<List<TItem>> KeepVisibleAsync<TItem>(string action, IReadOnlyList<TItem> items, IReadOnlyList<ListedItem> listed,
+        Func<TItem, string> exposedOf, CancellationToken cancellationToken)
+    {
+        var kept = new List<TItem>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (listed.Count == items.Count && listed[i].Exposed == exposedOf(items[i])
+                && await IsAllowedAsync(action, listed[i].Exposed, listed[i].Target, listed[i].UpstreamName, null, cancellationToken))
+            {
+                kept.Add(items[i]);
+            }
+        }
+
+        return kept;
+    }
+
     /// <summary>Throws the JSON-RPC error a client gets for a denied call (never a silent drop).</summary>
     public async ValueTask DemandAsync(string action, string exposedName, string target, string upstreamName,
         IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
