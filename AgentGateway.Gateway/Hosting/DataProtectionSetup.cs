@@ -14,9 +14,23 @@ internal static class DataProtectionSetup
 {
     public const string KeyName = "agentgateway:dataprotection:keys";
 
+    /// <summary>Full name of the hosted service <c>AddDataProtection</c> registers to load the key ring at startup.</summary>
+    private const string KeyRingPreloader = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
     public static void AddGatewayDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDataProtection().SetApplicationName("agentgateway");
+        // The key ring is loaded on first protect/unprotect instead of at startup: reading it pulls in the XML stack and
+        // the crypto libraries (9.4 MB of idle RSS, bench/README.md) that a gateway which never protects anything does
+        // not need. Replicas sharing keys in Redis behave the same: the first use reads (or creates) the shared ring.
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IHostedService) && services[i].ImplementationType?.FullName == KeyRingPreloader)
+            {
+                services.RemoveAt(i);
+            }
+        }
+
         if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString("redis")))
         {
             // Through the shared connection, resolved lazily: building the host must not wait for Redis.
