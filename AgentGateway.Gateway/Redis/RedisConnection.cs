@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StackExchange.Redis;
 
 namespace AgentGateway.Redis;
@@ -13,32 +14,23 @@ public sealed class RedisConnection : IDisposable
     /// <summary>The connection name: <c>ConnectionStrings:redis</c>, <c>Aspire:StackExchange:Redis</c> settings.</summary>
     public const string Name = "redis";
 
-    private readonly Lazy<IConnectionMultiplexer?> _multiplexer;
-    private readonly bool _ownsMultiplexer;
+    // Null when Redis is not configured. The multiplexer sits in a class of its own so that a gateway without Redis never
+    // loads StackExchange.Redis: building this object must not name a StackExchange.Redis type (bench/README.md, memory).
+    private readonly Connector? _connector;
 
     /// <summary>A connection of its own (tools and tests outside a host); nothing connects until first use.</summary>
     public RedisConnection(IConfiguration configuration)
-        : this(configuration, connect: null)
-    {
-    }
-
-    private RedisConnection(IConfiguration configuration, Func<IConnectionMultiplexer>? connect)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ConnectionString = configuration.GetConnectionString(Name);
-        _ownsMultiplexer = connect is null;
-        connect ??= () => ConnectionMultiplexer.Connect(ApplyDefaults(ConfigurationOptions.Parse(ConnectionString!)));
-        _multiplexer = new Lazy<IConnectionMultiplexer?>(() =>
-        {
-            if (!IsConfigured)
-            {
-                return null;
-            }
+        _connector = IsConfigured ? Connector.Own(this) : null;
+    }
 
-            var mux = connect();
-            WasEverConnected |= mux.IsConnected;
-            return mux;
-        });
+    private RedisConnection(IConfiguration configuration, Func<IConnectionMultiplexer> connect)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ConnectionString = configuration.GetConnectionString(Name);
+        _connector = IsConfigured ? new Connector(this, connect, ownsMultiplexer: false) : null;
     }
 
     /// <summary>The configured connection string, or null when Redis is not configured.</summary>
@@ -51,7 +43,7 @@ public sealed class RedisConnection : IDisposable
     public bool WasEverConnected { get; private set; }
 
     /// <summary>The multiplexer, or null when Redis is not configured.</summary>
-    public IConnectionMultiplexer? Multiplexer => _multiplexer.Value;
+    public IConnectionMultiplexer? Multiplexer => _connector?.Multiplexer;
 
     /// <summary>
     /// Registers Redis for the gateway: when a connection string is configured, the Aspire client
@@ -62,15 +54,24 @@ public sealed class RedisConnection : IDisposable
     public static void AddGatewayRedis(IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(Name)))
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(Name)))
         {
-            builder.AddRedisClient(Name, static settings =>
-            {
-                settings.DisableHealthChecks = true;
-                settings.DisableAutoActivation = true;
-            }, static options => ApplyDefaults(options));
+            builder.Services.AddSingleton(static sp => new RedisConnection(sp.GetRequiredService<IConfiguration>()));
+            return;
         }
 
+        AddRedisClient(builder);
+    }
+
+    // Separate so that the Aspire and StackExchange.Redis types it names are loaded only when Redis is configured.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddRedisClient(IHostApplicationBuilder builder)
+    {
+        builder.AddRedisClient(Name, static settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.DisableAutoActivation = true;
+        }, static options => ApplyDefaults(options));
         builder.Services.AddSingleton(static sp => new RedisConnection(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IConnectionMultiplexer>));
     }
@@ -108,12 +109,38 @@ public sealed class RedisConnection : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    public void Dispose() => _connector?.Dispose();
+
+    /// <summary>The lazily connected multiplexer of a configured connection.</summary>
+    private sealed class Connector : IDisposable
     {
-        // The host's container disposes the multiplexer it created; only one made here is ours to close.
-        if (_ownsMultiplexer && _multiplexer.IsValueCreated)
+        private readonly Lazy<IConnectionMultiplexer> _multiplexer;
+        private readonly bool _ownsMultiplexer;
+
+        public Connector(RedisConnection owner, Func<IConnectionMultiplexer> connect, bool ownsMultiplexer)
         {
-            _multiplexer.Value?.Dispose();
+            _ownsMultiplexer = ownsMultiplexer;
+            _multiplexer = new Lazy<IConnectionMultiplexer>(() =>
+            {
+                var mux = connect();
+                owner.WasEverConnected |= mux.IsConnected;
+                return mux;
+            });
+        }
+
+        /// <summary>A connection of the owner's own, made from its connection string.</summary>
+        public static Connector Own(RedisConnection owner) => new(owner,
+            () => ConnectionMultiplexer.Connect(ApplyDefaults(ConfigurationOptions.Parse(owner.ConnectionString!))), ownsMultiplexer: true);
+
+        public IConnectionMultiplexer Multiplexer => _multiplexer.Value;
+
+        public void Dispose()
+        {
+            // The host's container disposes the multiplexer it created; only one made here is ours to close.
+            if (_ownsMultiplexer && _multiplexer.IsValueCreated)
+            {
+                _multiplexer.Value.Dispose();
+            }
         }
     }
 }

@@ -8,7 +8,6 @@ namespace AgentGateway.Security;
 /// <summary>Validates bearer JWTs (signature from JWKS, issuer, audience, lifetime with clock skew).</summary>
 internal sealed class JwtAuthenticator(JwksKeySource keys, IGatewayConfigProvider config, Routing.GatewayRuntimeProvider runtimes)
 {
-    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = 64 * 1024 };
 
     public async Task<AuthenticationOutcome> AuthenticateAsync(string token, JwtConfig jwt, CancellationToken ct)
     {
@@ -53,7 +52,7 @@ internal sealed class JwtAuthenticator(JwksKeySource keys, IGatewayConfigProvide
             TryAllIssuerSigningKeys = true,
             ValidateIssuerSigningKey = true,
         };
-        return await _handler.ValidateTokenAsync(token, parameters);
+        return await Handler.Instance.ValidateTokenAsync(token, parameters);
     }
 
     private static string Describe(Exception? ex) => ex switch
@@ -68,4 +67,13 @@ internal sealed class JwtAuthenticator(JwksKeySource keys, IGatewayConfigProvide
         SecurityTokenMalformedException or ArgumentException => "the token is malformed",
         _ => "the token is invalid",
     };
+
+    /// <summary>
+    /// One handler for the process (it keeps no per-validation state), created on the first JWT to validate: the
+    /// IdentityModel assemblies are not loaded by a gateway without JWT routes (bench/README.md, memory).
+    /// </summary>
+    private static class Handler
+    {
+        public static readonly JsonWebTokenHandler Instance = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = 64 * 1024 };
+    }
 }

@@ -18,18 +18,11 @@ internal sealed class McpSessionStoreSelector(RedisConnection redis, TimeProvide
     /// <summary>How long stream events stay replayable after they were last read or written.</summary>
     public static readonly TimeSpan EventRetention = TimeSpan.FromMinutes(2);
 
-    private readonly Lazy<RedisCache> _eventCache = new(() => new RedisCache(Options.Create(new RedisCacheOptions
-    {
-        InstanceName = "agentgateway:mcp:events:",
-        ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer!),
-    })));
-
     private readonly Lazy<InMemoryMcpSessionStore> _memory = new(() => new InMemoryMcpSessionStore(timeProvider));
-    private readonly Lazy<FallbackMcpSessionStore> _redis = new(() => new FallbackMcpSessionStore(
-        new RedisMcpSessionStore(() => Task.FromResult(redis.Multiplexer!)),
-        new InMemoryMcpSessionStore(timeProvider),
-        () => redis.Multiplexer?.IsConnected == true,
-        logger));
+
+    // The Redis parts in a class of their own, built on first use, so a gateway without a Redis store never loads the
+    // Redis cache assemblies (bench/README.md, memory).
+    private readonly Lazy<RedisStores> _shared = new(() => new RedisStores(redis, timeProvider, logger));
     private int _warned;
 
     /// <summary>
@@ -45,7 +38,7 @@ internal sealed class McpSessionStoreSelector(RedisConnection redis, TimeProvide
 
         var distributed = new DistributedCacheEventStreamStore(Options.Create(new DistributedCacheEventStreamStoreOptions
         {
-            Cache = _eventCache.Value,
+            Cache = _shared.Value.EventCache,
             EventSlidingExpiration = EventRetention,
             MetadataSlidingExpiration = EventRetention,
             StreamReaderPollingInterval = TimeSpan.FromMilliseconds(100),
@@ -62,7 +55,7 @@ internal sealed class McpSessionStoreSelector(RedisConnection redis, TimeProvide
 
         if (redis.IsConfigured)
         {
-            return _redis.Value;
+            return _shared.Value.Sessions;
         }
 
         if (Interlocked.Exchange(ref _warned, 1) == 0)
@@ -71,5 +64,20 @@ internal sealed class McpSessionStoreSelector(RedisConnection redis, TimeProvide
         }
 
         return _memory.Value;
+    }
+
+    private sealed class RedisStores(RedisConnection redis, TimeProvider timeProvider, ILogger logger)
+    {
+        public RedisCache EventCache { get; } = new(Options.Create(new RedisCacheOptions
+        {
+            InstanceName = "agentgateway:mcp:events:",
+            ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer!),
+        }));
+
+        public FallbackMcpSessionStore Sessions { get; } = new(
+            new RedisMcpSessionStore(() => Task.FromResult(redis.Multiplexer!)),
+            new InMemoryMcpSessionStore(timeProvider),
+            () => redis.Multiplexer?.IsConnected == true,
+            logger);
     }
 }
