@@ -1,11 +1,20 @@
 using AgentGateway.Configuration;
+using AgentGateway.Security;
 
 namespace AgentGateway.Routing;
 
-/// <summary>The route a request matched, with the config snapshot it will be served with.</summary>
+/// <summary>
+/// The route a request matched, with the config snapshot it will be served with. Built once per route and config
+/// snapshot (see <see cref="RouteTable"/>), so what is derived from the config here is derived once, not per request.
+/// </summary>
 public sealed record GatewayRoute(string Name, string Kind, string Backend, RouteConfig Config, GatewayConfig Snapshot, PathString Prefix)
 {
     /// <summary>The policies the route applies, in order (names already validated).</summary>
-    public IEnumerable<PolicyConfig> Policies =>
-        Config.Policies.Select(name => Snapshot.Policies.TryGetValue(name, out var p) ? p : null).OfType<PolicyConfig>();
+    public IReadOnlyList<PolicyConfig> Policies { get; } =
+        [.. Config.Policies.Select(name => Snapshot.Policies.TryGetValue(name, out var p) ? p : null).OfType<PolicyConfig>()];
+
+    /// <summary>The authentication methods of the route's policies, in order; empty when the route is anonymous.</summary>
+    public IReadOnlyList<AuthenticationConfig> AuthenticationMethods => _authenticationMethods ??= [.. Policies.Select(p => p.Authentication).OfType<AuthenticationConfig>()];
+
+    private IReadOnlyList<AuthenticationConfig>? _authenticationMethods;
 }

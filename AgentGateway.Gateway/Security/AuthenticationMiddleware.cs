@@ -9,16 +9,16 @@ namespace AgentGateway.Security;
 /// </summary>
 internal sealed partial class AuthenticationMiddleware(RequestDelegate next, RouteAuthenticator authenticator, ILogger<AuthenticationMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
+    // Not async on the way through: a route without authentication costs no state machine here.
+    public Task InvokeAsync(HttpContext context)
     {
         var route = context.Features.Get<GatewayRoute>()!;
-        var methods = route.Policies.Select(p => p.Authentication).OfType<AuthenticationConfig>().ToList();
-        if (methods.Count == 0 || IsPublicAgentCard(context, route))
-        {
-            await next(context);
-            return;
-        }
+        var methods = route.AuthenticationMethods;
+        return methods.Count == 0 || IsPublicAgentCard(context, route) ? next(context) : AuthenticateAsync(context, route, methods);
+    }
 
+    private async Task AuthenticateAsync(HttpContext context, GatewayRoute route, IReadOnlyList<AuthenticationConfig> methods)
+    {
         var outcome = await authenticator.AuthenticateAsync(context.Request, methods, context.RequestAborted);
         if (outcome.Principal is not null)
         {
