@@ -1,5 +1,4 @@
 using AgentGateway.Configuration;
-using AgentGateway.Security;
 
 namespace AgentGateway.Routing;
 
@@ -12,9 +11,4 @@ public sealed record GatewayRoute(string Name, string Kind, string Backend, Rout
     /// <summary>The policies the route applies, in order (names already validated).</summary>
     public IReadOnlyList<PolicyConfig> Policies { get; } =
         [.. Config.Policies.Select(name => Snapshot.Policies.TryGetValue(name, out var p) ? p : null).OfType<PolicyConfig>()];
-
-    /// <summary>The authentication methods of the route's policies, in order; empty when the route is anonymous.</summary>
-    public IReadOnlyList<AuthenticationConfig> AuthenticationMethods => _authenticationMethods ??= [.. Policies.Select(p => p.Authentication).OfType<AuthenticationConfig>()];
-
-    private IReadOnlyList<AuthenticationConfig>? _authenticationMethods;
 }

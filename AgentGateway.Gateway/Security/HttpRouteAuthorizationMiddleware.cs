@@ -37,7 +37,7 @@ internal sealed class HttpRouteAuthorizationMiddleware(RequestDelegate next, IRe
         }
 
         // Removed here, before the traffic policies, so a header rule may still set the upstream's own credentials.
-        if (!route.Snapshot.Http[route.Backend].Passthrough && route.AuthenticationMethods.Count > 0)
+        if (!route.Snapshot.Http[route.Backend].Passthrough && AuthenticationMiddleware.HasAuthentication(route))
         {
             foreach (var name in GatewayCredentialHeaders)
             {
