@@ -6,6 +6,7 @@ namespace AgentGateway.Routing;
 internal sealed class RouteTable
 {
     private readonly RouteMatcher[] _matchers;
+    private readonly GatewayRoute[] _routes;
 
     public RouteTable(GatewayConfig config)
     {
@@ -14,6 +15,8 @@ internal sealed class RouteTable
             .Select(r => RouteKinds.Of(r).Select(k => new RouteMatcher(r, k.Kind, k.Backend)).FirstOrDefault())
             .OfType<RouteMatcher>()
             .ToArray();
+        // One GatewayRoute per matcher for the snapshot's lifetime: requests share it instead of allocating their own.
+        _routes = [.. _matchers.Select(m => new GatewayRoute(m.Config.Name, m.Kind, m.Backend, m.Config, config, m.Prefix))];
     }
 
     public GatewayConfig Config { get; }
@@ -21,11 +24,11 @@ internal sealed class RouteTable
     /// <summary>First matching route, or null.</summary>
     public GatewayRoute? Match(HttpRequest request, out PathString remainder)
     {
-        foreach (var matcher in _matchers)
+        for (var i = 0; i < _matchers.Length; i++)
         {
-            if (matcher.Matches(request, out remainder))
+            if (_matchers[i].Matches(request, out remainder))
             {
-                return new GatewayRoute(matcher.Config.Name, matcher.Kind, matcher.Backend, matcher.Config, Config, matcher.Prefix);
+                return _routes[i];
             }
         }
 

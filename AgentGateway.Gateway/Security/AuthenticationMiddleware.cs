@@ -9,16 +9,16 @@ namespace AgentGateway.Security;
 /// </summary>
 internal sealed partial class AuthenticationMiddleware(RequestDelegate next, RouteAuthenticator authenticator, ILogger<AuthenticationMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
+    // Not async on the way through: a route without authentication costs no state machine here.
+    public Task InvokeAsync(HttpContext context)
     {
         var route = context.Features.Get<GatewayRoute>()!;
-        var methods = route.Policies.Select(p => p.Authentication).OfType<AuthenticationConfig>().ToList();
-        if (methods.Count == 0 || IsPublicAgentCard(context, route))
-        {
-            await next(context);
-            return;
-        }
+        return HasAuthentication(route) && !IsPublicAgentCard(context, route) ? AuthenticateAsync(context, route) : next(context);
+    }
 
+    private async Task AuthenticateAsync(HttpContext context, GatewayRoute route)
+    {
+        var methods = route.Policies.Select(p => p.Authentication).OfType<AuthenticationConfig>().ToList();
         var outcome = await authenticator.AuthenticateAsync(context.Request, methods, context.RequestAborted);
         if (outcome.Principal is not null)
         {
@@ -37,6 +37,20 @@ internal sealed partial class AuthenticationMiddleware(RequestDelegate next, Rou
         Log.Rejected(logger, route.Name, message);
         context.Response.Headers.WWWAuthenticate = AuthenticationChallenge.For(context, route, methods, outcome.Error);
         await GatewayErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, "unauthorized", message);
+    }
+
+    /// <summary>Whether any of the route's policies authenticates (a loop: it runs on every http request).</summary>
+    internal static bool HasAuthentication(GatewayRoute route)
+    {
+        foreach (var policy in route.Policies)
+        {
+            if (policy.Authentication is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -12,33 +12,36 @@ internal sealed class HttpRouteAuthorizationMiddleware(RequestDelegate next, IRe
     // The headers RouteAuthenticator reads. They prove who the caller is to the gateway, not to the upstream.
     private static readonly string[] GatewayCredentialHeaders = ["Authorization", "x-api-key"];
 
-    public async Task InvokeAsync(HttpContext context)
+    // Not async for the other kinds: they authorize in their handlers, so this step costs them no state machine.
+    public Task InvokeAsync(HttpContext context)
     {
         var route = context.Features.Get<GatewayRoute>()!;
-        if (route.Kind == RouteKinds.Http)
-        {
-            // RouteMatchingMiddleware sets the path on every http route; without it there is nothing to authorize.
-            var path = context.Features.Get<HttpRoutePath>();
-            var request = new AuthorizationRequest("http", "Route", route.Name, new Dictionary<string, object?>
-            {
-                ["method"] = context.Request.Method,
-                ["path"] = path?.ForPolicy,
-            });
-            var result = path is null ? null : await authorizer.AuthorizeAsync(context, request, context.RequestAborted);
-            if (result is not { Allowed: true })
-            {
-                await GatewayErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "forbidden",
-                    $"route '{route.Name}': {context.Request.Method} is not permitted for this caller");
-                return;
-            }
+        return route.Kind == RouteKinds.Http ? AuthorizeAsync(context, route) : next(context);
+    }
 
-            // Removed here, before the traffic policies, so a header rule may still set the upstream's own credentials.
-            if (!route.Snapshot.Http[route.Backend].Passthrough && route.Policies.Any(p => p.Authentication is not null))
+    private async Task AuthorizeAsync(HttpContext context, GatewayRoute route)
+    {
+        // RouteMatchingMiddleware sets the path on every http route; without it there is nothing to authorize.
+        var path = context.Features.Get<HttpRoutePath>();
+        var request = new AuthorizationRequest("http", "Route", route.Name, new Dictionary<string, object?>
+        {
+            ["method"] = context.Request.Method,
+            ["path"] = path?.ForPolicy,
+        });
+        var result = path is null ? null : await authorizer.AuthorizeAsync(context, request, context.RequestAborted);
+        if (result is not { Allowed: true })
+        {
+            await GatewayErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "forbidden",
+                $"route '{route.Name}': {context.Request.Method} is not permitted for this caller");
+            return;
+        }
+
+        // Removed here, before the traffic policies, so a header rule may still set the upstream's own credentials.
+        if (!route.Snapshot.Http[route.Backend].Passthrough && AuthenticationMiddleware.HasAuthentication(route))
+        {
+            foreach (var name in GatewayCredentialHeaders)
             {
-                foreach (var name in GatewayCredentialHeaders)
-                {
-                    context.Request.Headers.Remove(name);
-                }
+                context.Request.Headers.Remove(name);
             }
         }
 

@@ -16,15 +16,15 @@ internal sealed class ProtectedResourceMetadata(RequestDelegate next, IGatewayCo
 
     public static string MetadataUrl(string baseUrl, PathString routePrefix) => $"{baseUrl}{WellKnown}{routePrefix}";
 
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!HttpMethods.IsGet(context.Request.Method)
-            || !context.Request.Path.StartsWithSegments(WellKnown, StringComparison.OrdinalIgnoreCase, out var resourcePath))
-        {
-            await next(context);
-            return;
-        }
+    // Not async on the way through: every gateway request passes here, almost none is for the metadata.
+    public Task InvokeAsync(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method)
+        && context.Request.Path.StartsWithSegments(WellKnown, StringComparison.OrdinalIgnoreCase, out var resourcePath)
+            ? AnswerAsync(context, resourcePath)
+            : next(context);
 
+    private async Task AnswerAsync(HttpContext context, PathString resourcePath)
+    {
         var snapshot = config.Current;
         var host = context.Request.Host.Host;
         var match = snapshot.Routes

@@ -13,15 +13,12 @@ internal sealed class ConcurrencyLimitMiddleware(RequestDelegate next)
     // Counted per route name: a reload that keeps the route keeps counting the requests already in flight.
     private readonly ConcurrentDictionary<string, StrongBox<int>> _inFlight = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task InvokeAsync(HttpContext context)
-    {
-        var policy = RouteTrafficPolicy.For(context);
-        if (policy.MaxConcurrentRequests is not { } max)
-        {
-            await next(context);
-            return;
-        }
+    // Not async on the way through: a route without the limit costs no state machine here.
+    public Task InvokeAsync(HttpContext context) =>
+        RouteTrafficPolicy.For(context).MaxConcurrentRequests is { } max ? LimitAsync(context, max) : next(context);
 
+    private async Task LimitAsync(HttpContext context, int max)
+    {
         var route = context.Features.Get<GatewayRoute>()!;
         var counter = _inFlight.GetOrAdd(route.Name, _ => new StrongBox<int>());
         if (Interlocked.Increment(ref counter.Value) > max)

@@ -9,16 +9,16 @@ namespace AgentGateway.Traffic;
 /// </summary>
 internal sealed class CorsMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    // Not async on the way through: a route without CORS, or a request without Origin, costs no state machine here.
+    public Task InvokeAsync(HttpContext context)
     {
         var policy = RouteTrafficPolicy.For(context).Cors;
         var origin = context.Request.Headers.Origin.ToString();
-        if (policy is null || origin.Length == 0)
-        {
-            await next(context);
-            return;
-        }
+        return policy is null || origin.Length == 0 ? next(context) : ApplyAsync(context, policy, origin);
+    }
 
+    private async Task ApplyAsync(HttpContext context, CorsPolicy policy, string origin)
+    {
         var allowed = policy.IsOriginAllowed(origin);
         var requestedMethod = context.Request.Headers.AccessControlRequestMethod.ToString();
         if (HttpMethods.IsOptions(context.Request.Method) && requestedMethod.Length > 0)

@@ -7,15 +7,15 @@ namespace AgentGateway.Traffic;
 /// </summary>
 internal sealed class RateLimitMiddleware(RequestDelegate next, RateLimiter limiter)
 {
-    public async Task InvokeAsync(HttpContext context)
+    // Not async on the way through: a route without rate limits costs no state machine here.
+    public Task InvokeAsync(HttpContext context)
     {
         var policy = RouteTrafficPolicy.For(context);
-        if (policy.RateLimits.Count == 0)
-        {
-            await next(context);
-            return;
-        }
+        return policy.RateLimits.Count == 0 ? next(context) : LimitAsync(context, policy);
+    }
 
+    private async Task LimitAsync(HttpContext context, RouteTrafficPolicy policy)
+    {
         RateLimitOutcome? tightest = null;
         foreach (var rule in policy.RateLimits)
         {

@@ -9,15 +9,15 @@ namespace AgentGateway.Traffic;
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var route = context.Features.Get<GatewayRoute>()!;
         // A route's `limits.maxRequestBodySize` policy overrides the global limit (either way).
         var limit = RouteTrafficPolicy.For(context).MaxRequestBodySize ?? route.Snapshot.Limits.MaxRequestBodySize;
-        if (context.Request.ContentLength > limit)
+        var declared = context.Request.ContentLength;
+        if (declared > limit)
         {
-            await TooLarge(context, limit);
-            return;
+            return TooLarge(context, limit);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
@@ -25,6 +25,12 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
             feature.MaxRequestBodySize = limit;
         }
 
+        // A declared length within the limit cannot be cut by Kestrel: no 413 to catch, so no state machine either.
+        return declared is not null ? next(context) : GuardUndeclaredAsync(context, limit);
+    }
+
+    private async Task GuardUndeclaredAsync(HttpContext context, long limit)
+    {
         try
         {
             await next(context);

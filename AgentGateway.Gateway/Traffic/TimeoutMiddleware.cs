@@ -11,15 +11,15 @@ namespace AgentGateway.Traffic;
 /// </summary>
 internal sealed partial class TimeoutMiddleware(RequestDelegate next, ILogger<TimeoutMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
+    // Not async on the way through: a route without timeouts costs no state machine here.
+    public Task InvokeAsync(HttpContext context)
     {
         var policy = RouteTrafficPolicy.For(context);
-        if (!policy.HasTimeouts)
-        {
-            await next(context);
-            return;
-        }
+        return policy.HasTimeouts ? EnforceAsync(context, policy) : next(context);
+    }
 
+    private async Task EnforceAsync(HttpContext context, RouteTrafficPolicy policy)
+    {
         var originalAborted = context.RequestAborted;
         var originalBody = context.Features.Get<IHttpResponseBodyFeature>()!;
         using var deadline = new RequestDeadline(policy.RequestTimeout, policy.IdleTimeout, originalAborted);

@@ -7,6 +7,7 @@ using AgentGateway.Security;
 using AgentGateway.Tests.Infrastructure;
 using AgentGateway.Tests.Mcp.TestServers;
 using AgentGateway.Traffic;
+using Microsoft.AspNetCore.Http;
 
 namespace AgentGateway.Tests.Routing;
 
@@ -107,5 +108,21 @@ public class GatewayRuntimeTests
         var second = runtimes.Current;
         Assert.NotSame(first, second);
         Assert.Equal(TimeSpan.FromSeconds(50), second.Part<HttpBackends>()!["echo"].ReactivationPeriod);
+    }
+
+    [Fact]
+    public async Task RouteTable_MatchesOfOneRoute_ShareOneRouteWithItsPoliciesResolved()
+    {
+        await using var gw = await TestGateway.StartAsync(Yaml("http://127.0.0.1:9/mcp", "/echo"));
+        var table = gw.Services.GetRequiredService<GatewayRuntimeProvider>().Current.Routes;
+        static HttpRequest Request(string path) => new DefaultHttpContext { Request = { Method = "GET", Path = path } }.Request;
+
+        var first = table.Match(Request("/echo/a"), out _);
+        var second = table.Match(Request("/echo/b"), out _);
+
+        Assert.NotNull(first);
+        Assert.Same(first, second);
+        var policy = Assert.Single(first.Policies);
+        Assert.NotNull(policy.Authentication);
     }
 }

@@ -12,6 +12,13 @@ internal static class GatewayProcess
     {
         var bin = Path.Combine(root, "AgentGateway.Gateway/bin/Release/net10.0");
         var environment = new Dictionary<string, string>(env ?? new Dictionary<string, string>()) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+        // BENCH_GATEWAY_ENV="NAME=value;NAME=value": runtime settings for the gateway alone, for A/B runs of a knob.
+        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_GATEWAY_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            environment[parts[0]] = parts.Length == 2 ? parts[1] : "";
+        }
+
         return Proc.Start(name, "dotnet", [Path.Combine(bin, "AgentGateway.Gateway.dll"), "--config", config, "--urls", $"http://127.0.0.1:{port}"], environment, bin);
     }
 

@@ -110,6 +110,7 @@ internal static class AnthropicHandler
         }
 
         var pieces = reply.IsToolCall ? MockReply.Chunk(reply.ToolArguments!, 8) : MockReply.Chunk(reply.Text!, plan.ChunkSize);
+        var first = true;
         foreach (var piece in pieces)
         {
             var delta = reply.IsToolCall
@@ -119,6 +120,13 @@ internal static class AnthropicHandler
             {
                 return;
             }
+
+            if (first && plan.HoldAfterFirstContent is { } hold)
+            {
+                await hold.WaitAsync(ctx.RequestAborted);
+            }
+
+            first = false;
         }
 
         if (!await Send("content_block_stop", new JsonObject { ["index"] = 0 }))

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace MockLlm;
 
 /// <summary>The faults to inject into one request: instance options overridden by x-mock-* headers.</summary>
-internal sealed record FaultPlan(int? Status, int? RetryAfterSeconds, bool Drop, int? DropAfterChunks, int LatencyMs, int ChunkSize, bool IncludeUsage, string? StreamException = null)
+internal sealed record FaultPlan(int? Status, int? RetryAfterSeconds, bool Drop, int? DropAfterChunks, int LatencyMs, int ChunkSize, bool IncludeUsage, string? StreamException = null, Task? HoldAfterFirstContent = null)
 {
     public static FaultPlan For(HttpRequest request, MockLlmOptions options, int requestNumber)
     {
@@ -18,7 +18,8 @@ internal sealed record FaultPlan(int? Status, int? RetryAfterSeconds, bool Drop,
             Header(request, "x-mock-latency-ms") ?? options.LatencyMs,
             Header(request, "x-mock-chunk-size") ?? options.ChunkSize,
             options.IncludeUsage,
-            request.Headers["x-mock-stream-exception"].ToString() is { Length: > 0 } e ? e : options.StreamException);
+            request.Headers["x-mock-stream-exception"].ToString() is { Length: > 0 } e ? e : options.StreamException,
+            options.HoldAfterFirstContent);
     }
 
     private static int? Header(HttpRequest request, string name) =>

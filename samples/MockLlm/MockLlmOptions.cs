@@ -34,6 +34,12 @@ public sealed class MockLlmOptions
     /// <summary>Serve HTTPS with this certificate (tests of the gateway's backend TLS); null serves plain HTTP.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; set; }
 
+    /// <summary>
+    /// Chat streams (OpenAI, Anthropic) pause after their first content chunk until this task completes, so a test can
+    /// see what reached the client while the model is still "thinking"; null streams straight through.
+    /// </summary>
+    public Task? HoldAfterFirstContent { get; set; }
+
     /// <summary>Bedrock: answer streams with this exception frame first (e.g. <c>throttlingException</c>).</summary>
     public string? StreamException { get; set; }
 

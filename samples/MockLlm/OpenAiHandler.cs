@@ -125,12 +125,20 @@ internal static class OpenAiHandler
         }
         else
         {
+            var first = true;
             foreach (var piece in MockReply.Chunk(reply.Text!, plan.ChunkSize))
             {
                 if (!await Send(new JsonObject { ["content"] = piece }, null))
                 {
                     return;
                 }
+
+                if (first && plan.HoldAfterFirstContent is { } hold)
+                {
+                    await hold.WaitAsync(ctx.RequestAborted);
+                }
+
+                first = false;
             }
         }
 

@@ -91,7 +91,9 @@ internal static class TranslatingExecutor
         UsageDetails? usage = null;
 
         SseWriter.Start(call.Http.Response);
-        await writer.StartAsync(call.InputEstimate, aborted);
+        // The prompt is counted only when the client's first event needs it (Anthropic's message_start); an OpenAI
+        // client's first chunk must not wait for a tokenizer pass over a long prompt.
+        await writer.StartAsync(() => call.InputEstimate, aborted);
         try
         {
             while (more)

@@ -10,7 +10,7 @@ internal sealed class AnthropicStreamWriter(HttpResponse response, string id, st
     private int _index = -1;
     private bool _textOpen;
 
-    public Task StartAsync(long inputTokens, CancellationToken ct) =>
+    public Task StartAsync(Func<long> inputTokens, CancellationToken ct) =>
         _sse.WriteAsync("message_start", w =>
         {
             w.WriteStartObject();
@@ -25,7 +25,7 @@ internal sealed class AnthropicStreamWriter(HttpResponse response, string id, st
             w.WriteNull("stop_reason");
             w.WriteNull("stop_sequence");
             w.WriteStartObject("usage");
-            w.WriteNumber("input_tokens", inputTokens);
+            w.WriteNumber("input_tokens", inputTokens());
             w.WriteNumber("output_tokens", 0);
             w.WriteEndObject();
             w.WriteEndObject();

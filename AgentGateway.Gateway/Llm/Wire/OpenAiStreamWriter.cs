@@ -14,7 +14,7 @@ internal sealed class OpenAiStreamWriter(HttpResponse response, string id, strin
     private readonly long _created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
     private int _toolIndex;
 
-    public Task StartAsync(long inputTokens, CancellationToken ct) =>
+    public Task StartAsync(Func<long> inputTokens, CancellationToken ct) =>
         ChunkAsync(w =>
         {
             w.WriteString("role", "assistant");

@@ -20,7 +20,7 @@ internal sealed class ResponsesStreamWriter(HttpResponse response, string id, st
 
     private string MessageId => "msg_" + id["resp_".Length..];
 
-    public Task StartAsync(long inputTokens, CancellationToken ct) =>
+    public Task StartAsync(Func<long> inputTokens, CancellationToken ct) =>
         EventAsync("response.created", w =>
         {
             w.WriteStartObject("response");
