@@ -20,6 +20,7 @@ internal sealed partial class McpBackendRuntime
         using var activity = McpTelemetry.StartRequest(RequestMethods.ToolsCall, sessionId, Name, call.Name);
         activity?.SetStartTime(startedAt);
         activity?.SetTag(McpTelemetry.ForwardedTag, true);
+        context.Response.Headers["Mcp-Session-Id"] = sessionId; // as the SDK answers every POST of a session
         var connection = request.Target!;
         var outcome = "error";
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);

@@ -28,7 +28,7 @@ internal sealed partial class McpBackendRuntime
     /// </summary>
     private async ValueTask<bool> TryForwardAsync(HttpContext context, string sessionId)
     {
-        if (ForwardableSession(context, sessionId) is not { } server)
+        if (await ForwardableSessionAsync(context, sessionId) is not { } server)
         {
             return false;
         }
@@ -90,11 +90,13 @@ internal sealed partial class McpBackendRuntime
     }
 
     /// <summary>The session's SDK server when a POST on it may be forwarded at all; null otherwise (decided before reading the body).</summary>
-    private McpServer? ForwardableSession(HttpContext context, string sessionId)
+    private async ValueTask<McpServer?> ForwardableSessionAsync(HttpContext context, string sessionId)
     {
         var http = context.Request;
         if (sessionId.Length == 0 || !HttpMethods.IsPost(http.Method) || (http.Path.Value ?? "").Trim('/').Length != 0
-            || _table.Find(sessionId) is not { Server: { } server, ReadyUpstream: { OwnTargets: null } }
+            || _table.Find(sessionId) is not { Server: { } server } session
+            || session.SinceSdkRequest > Ttl / 2 // keeps the SDK's idle timer for the session running
+            || SessionUpstream.NeedsOwnConnections(server.ClientCapabilities)
             || RevisionBridge.Predates(server.NegotiatedProtocolVersion, RevisionBridge.June2025)
             || http.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -105,9 +107,15 @@ internal sealed partial class McpBackendRuntime
 
         var accept = http.Headers.Accept.ToString();
         var version = http.Headers["MCP-Protocol-Version"].ToString();
-        return accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase)
-            && (version.Length == 0 || version == server.NegotiatedProtocolVersion)
-            ? server : null; // anything the SDK would refuse (406, 400) it refuses itself
+        if (!accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) || !accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase)
+            || (version.Length > 0 && version != server.NegotiatedProtocolVersion))
+        {
+            return null; // what the SDK refuses (406, 400) it refuses itself
+        }
+
+        // The session's upstream side is built on its first request, as ResolveTargetsAsync would build it.
+        var upstream = session.ReadyUpstream ?? await session.GetUpstreamAsync(() => CreateUpstreamAsync(server)).WaitAsync(context.RequestAborted);
+        return upstream.OwnTargets is null ? server : null;
     }
 
     /// <summary>

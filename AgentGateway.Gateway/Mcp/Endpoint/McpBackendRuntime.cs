@@ -116,6 +116,11 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             return;
         }
 
+        if (sessionId.Length > 0)
+        {
+            _table.Find(sessionId)?.SawSdkRequest();
+        }
+
         await using var stream = await TakeOverStandaloneStreamAsync(context, sessionId, record);
         var deleting = BeginDelete(context, sessionId, record);
         try

@@ -30,6 +30,7 @@ internal sealed class McpClientSession(string id)
     private McpSessionRecord? _deleting;
     private bool _standaloneStarted;
     private bool _ended;
+    private long _sdkSeen = Environment.TickCount64;
 
     public string Id => id;
 
@@ -37,6 +38,15 @@ internal sealed class McpClientSession(string id)
     public McpServer? Server { get; private set; }
 
     public bool IsOpen => Server is not null;
+
+    /// <summary>
+    /// How long ago the SDK last served a request of this session here. Requests the forwarding path serves do not
+    /// reset the SDK's idle timer, so it sends one through the SDK now and then (see McpBackendRuntime.Forwarding).
+    /// </summary>
+    public TimeSpan SinceSdkRequest => TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref _sdkSeen));
+
+    /// <summary>The SDK is serving a request of this session here.</summary>
+    public void SawSdkRequest() => Volatile.Write(ref _sdkSeen, Environment.TickCount64);
 
     public bool IsEnded
     {
