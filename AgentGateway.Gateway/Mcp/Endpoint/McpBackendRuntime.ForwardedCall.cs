@@ -49,6 +49,7 @@ internal sealed partial class McpBackendRuntime
         catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException or TaskCanceledException)
         {
             // Transport failure or a malformed answer: the SDK path's error for a target lost mid-call.
+            Log.ForwardedCallFailed(_logger, connection.Name, ex.Message);
             (connection.Current as McpClientTarget)?.ReportBroken();
             var error = UpstreamErrors.Disconnected(connection.Name);
             await WriteErrorAsync(answer, clientId, (int)error.ErrorCode, error.Message, CancellationToken.None);
@@ -120,7 +121,7 @@ internal sealed partial class McpBackendRuntime
         switch (message.Kind)
         {
             case UpstreamMessageKind.Response or UpstreamMessageKind.Error when message.Id == gatewayId:
-                var final = message.WithId(json, clientId);
+                var final = message.Kind == UpstreamMessageKind.Error ? AsRemoteError(json, clientId) : message.WithId(json, clientId);
                 if (message.Kind == UpstreamMessageKind.Response && request.Targets!.Prefixed && json.AsSpan().IndexOf("\"uri\""u8) >= 0)
                 {
                     final = ExposeUris(final, request.Target!.Name);
@@ -168,6 +169,22 @@ internal sealed partial class McpBackendRuntime
         FederatedNames.ExposeUris(result.Content, target, prefixed: true);
         message.Result = JsonSerializer.SerializeToNode(result, options.GetTypeInfo(typeof(CallToolResult)));
         return JsonSerializer.SerializeToUtf8Bytes(message, options.GetTypeInfo(typeof(JsonRpcMessage)));
+    }
+
+    /// <summary>
+    /// The target's JSON-RPC error as the SDK path passes it on: same code and data, the message prefixed as the SDK
+    /// client's exception words it ("Request failed (remote): …"), so clients see one error whichever path served them.
+    /// </summary>
+    private static byte[] AsRemoteError(byte[] json, byte[] clientId)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        node["id"] = System.Text.Json.Nodes.JsonNode.Parse(clientId);
+        if (node["error"] is System.Text.Json.Nodes.JsonObject error)
+        {
+            error["message"] = "Request failed (remote): " + (error["message"]?.GetValue<string>() ?? "");
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(node);
     }
 
     private static async Task WriteErrorAsync(ClientAnswer answer, byte[] clientId, int code, string message, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -59,12 +60,14 @@ internal sealed class ToolCallRequest : IDisposable
     public JsonObject? MetaNode() => Meta is { } meta ? JsonObject.Create(meta) : null;
 
     /// <summary>The call in <paramref name="body"/>, or null when the body is anything else or anything unusual.</summary>
-    public static ToolCallRequest? TryRead(System.Buffers.ReadOnlySequence<byte> body)
+    public static ToolCallRequest? TryRead(ReadOnlySequence<byte> body)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, Strict);
+            // Its own copy: a document over a one-segment sequence reads the request pipe's memory, which is reused
+            // once the pipe is advanced, while the call (and its id and progress token) lives on.
+            document = JsonDocument.Parse(body.ToArray().AsMemory(), Strict);
         }
         catch (JsonException)
         {
