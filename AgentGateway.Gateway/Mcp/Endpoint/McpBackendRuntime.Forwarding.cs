@@ -47,7 +47,11 @@ internal sealed partial class McpBackendRuntime
         }
 
         var body = read.Buffer;
-        var call = ToolCallRequest.TryRead(body);
+        // A call is read only when it can be one (a method escaped as "tools\/call" is simply left to the SDK). A
+        // forwarded call does not reset the SDK's idle timer for the session, so once half of it has passed since the
+        // SDK last served the session, a call goes through the SDK, which does.
+        var call = Contains(body, "\"tools/call\""u8) && _table.Find(sessionId) is { } session && session.SinceSdkRequest <= Ttl / 2
+            ? ToolCallRequest.TryRead(body) : null;
         if (call is null)
         {
             var cancelled = _forwarded.Any(sessionId) && CancelledRequestId(body) is { } requestId && _forwarded.TryCancel(sessionId, requestId);
@@ -95,7 +99,6 @@ internal sealed partial class McpBackendRuntime
         var http = context.Request;
         if (sessionId.Length == 0 || !HttpMethods.IsPost(http.Method) || (http.Path.Value ?? "").Trim('/').Length != 0
             || _table.Find(sessionId) is not { Server: { } server } session
-            || session.SinceSdkRequest > Ttl / 2 // keeps the SDK's idle timer for the session running
             || SessionUpstream.NeedsOwnConnections(server.ClientCapabilities)
             || RevisionBridge.Predates(server.NegotiatedProtocolVersion, RevisionBridge.June2025)
             || http.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
@@ -133,6 +136,9 @@ internal sealed partial class McpBackendRuntime
 
         return new UpstreamEndpoint(_factory.HttpClientFor(config), new Uri(url), config.Headers, upstreamSession, target.ProtocolVersion);
     }
+
+    private static bool Contains(ReadOnlySequence<byte> body, ReadOnlySpan<byte> value) =>
+        body.IsSingleSegment ? body.FirstSpan.IndexOf(value) >= 0 : body.ToArray().AsSpan().IndexOf(value) >= 0;
 
     private static async ValueTask<ReadResult> ReadBodyAsync(PipeReader pipe, CancellationToken cancellationToken)
     {

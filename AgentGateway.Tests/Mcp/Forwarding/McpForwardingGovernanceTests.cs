@@ -31,6 +31,10 @@ public sealed class McpForwardingGovernanceTests(McpForwardingGovernanceTests.Ga
     [InlineData("""{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"secret","name":"add"}}""")]
     [InlineData("""{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"Secret"}}""")]
     [InlineData("""{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"SECRET"}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"tools\/call","params":{"name":"secret"}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"tools/\u0063all","params":{"name":"secret"}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7.0,"method":"tools/call","params":{"name":"secret"}}""")]
+    [InlineData("""[{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"secret"}}]""")]
     public async Task CallTool_ForbiddenOrUnclear_IsNeverAResult(string body)
     {
         var session = await McpSessionRaw.OpenAsync(fixture.Client);
