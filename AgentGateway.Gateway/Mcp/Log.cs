@@ -67,4 +67,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Recording the upstream sessions of MCP session {SessionId} failed ({Error}); other replicas will open new ones")]
     public static partial void UpstreamSessionsNotRecorded(ILogger logger, string sessionId, string error);
+
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Debug, Message = "MCP target '{Target}': a forwarded call failed ({Error}); answered as a disconnection")]
+    public static partial void ForwardedCallFailed(ILogger logger, string target, string error);
 }

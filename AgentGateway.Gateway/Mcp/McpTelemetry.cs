@@ -15,6 +15,9 @@ internal static class McpTelemetry
     public const string BackendTag = "agentgateway.mcp.backend";
     public const string TargetProtocolTag = "agentgateway.mcp.target.protocol_version";
 
+    /// <summary>Set (true) on the span of a call that took the forwarding path instead of the SDK's (see docs/mcp.md).</summary>
+    public const string ForwardedTag = "agentgateway.mcp.forwarded";
+
     /// <summary>
     /// Tool calls by backend, target, tool (only names that resolved, so clients cannot inflate label sets), outcome and
     /// the MCP revision the target negotiated ("none" when the call never reached a connected target, "openapi" for OpenAPI).

@@ -26,6 +26,9 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
     private readonly UpstreamSessionCloser _closer;
     private readonly McpSdkHost _host;
     private readonly ToolListAnswers _toolLists;
+    private readonly FederatedHandlers _handlers;
+    private readonly McpAuthorization _authorization;
+    private readonly SharedCallbacks _sharedCallbacks;
     private volatile bool _disposing;
 
     public McpBackendRuntime(string name, McpBackendConfig config, TimeSpan ttl, string baseDirectory, IMcpSessionStore store,
@@ -41,7 +44,9 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         _logger = gatewayServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentGateway.Mcp");
         _relay = gatewayServices.GetRequiredService<McpRelay>();
         _closer = gatewayServices.GetRequiredService<UpstreamSessionCloser>();
-        _shared = new TargetSet(config, _factory, baseDirectory, new SharedCallbacks(SessionsOnShared), _logger);
+        _authorization = gatewayServices.GetRequiredService<McpAuthorization>();
+        _sharedCallbacks = new SharedCallbacks(SessionsOnShared);
+        _shared = new TargetSet(config, _factory, baseDirectory, _sharedCallbacks, _logger);
         _shared.StateChanged += changed =>
         {
             if (changed.Current is { } target)
@@ -52,9 +57,9 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
             _ = NotifySharedSessionsAsync();
         };
         _sharedReady = _shared.StartAsync();
-        var handlers = new FederatedHandlers(name, ResolveTargetsAsync, EnterRequest, _logger);
-        _toolLists = new ToolListAnswers(handlers, gatewayServices.GetRequiredService<McpAuthorization>());
-        _host = new McpSdkHost(this, handlers, gatewayServices);
+        _handlers = new FederatedHandlers(name, ResolveTargetsAsync, EnterRequest, _logger);
+        _toolLists = new ToolListAnswers(_handlers, _authorization);
+        _host = new McpSdkHost(this, _handlers, gatewayServices);
         Log.BackendStarted(_logger, name, config.Targets.Count);
     }
 
@@ -108,7 +113,7 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
         }
 
         var sessionId = context.Request.Headers["Mcp-Session-Id"].ToString();
-        if (await TryRelayClientAnswerAsync(context, sessionId) || await TryAnswerToolListAsync(context, sessionId))
+        if (await TryRelayClientAnswerAsync(context, sessionId) || await TryAnswerToolListAsync(context, sessionId) || await TryForwardAsync(context, sessionId))
         {
             return;
         }

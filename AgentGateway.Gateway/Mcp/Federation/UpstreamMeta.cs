@@ -10,10 +10,13 @@ namespace AgentGateway.Mcp.Federation;
 /// </summary>
 internal static class UpstreamMeta
 {
-    public static JsonObject? From(RequestParams? request)
+    public static JsonObject? From(RequestParams? request) => FromClientMeta(request?.Meta);
+
+    /// <summary>The same from the client's <c>_meta</c> object itself (the forwarding path reads no SDK params).</summary>
+    public static JsonObject? FromClientMeta(JsonObject? clientMeta)
     {
         JsonObject? meta = null;
-        if (request?.Meta is { Count: > 0 } clientMeta)
+        if (clientMeta is { Count: > 0 })
         {
             meta = (JsonObject)clientMeta.DeepClone();
             meta.Remove("progressToken");

@@ -167,6 +167,9 @@ internal sealed class McpClientTarget : IUpstreamTarget
         }
     }
 
+    /// <summary>A call forwarded past the SDK client (see Mcp/Forwarding) found the connection dead: reconnect, as a failed SDK call would.</summary>
+    public void ReportBroken() => MarkBroken();
+
     private void MarkBroken()
     {
         if (_broken.TrySetResult())

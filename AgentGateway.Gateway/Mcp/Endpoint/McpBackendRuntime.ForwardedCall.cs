@@ -1,0 +1,231 @@
+#pragma warning disable MCP9006 // Stateful sessions with resumable streams are how the gateway serves 2025-x clients (DESIGN.md §5).
+using System.Buffers;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using AgentGateway.Mcp.Federation;
+using AgentGateway.Mcp.Forwarding;
+using AgentGateway.Mcp.Upstream;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace AgentGateway.Mcp.Endpoint;
+
+/// <summary>One forwarded <c>tools/call</c>, from authorization to the client's answer (see the Forwarding part).</summary>
+internal sealed partial class McpBackendRuntime
+{
+    private async Task ForwardToolCallAsync(HttpContext context, string sessionId, ToolCallRequest call, FederatedRequest request, UpstreamEndpoint endpoint,
+        DateTime startedAt)
+    {
+        // The same span and metric as FederatedTelemetryFilters, started when the request was read (resolution is covered).
+        using var activity = McpTelemetry.StartRequest(RequestMethods.ToolsCall, sessionId, Name, call.Name);
+        activity?.SetStartTime(startedAt);
+        activity?.SetTag(McpTelemetry.ForwardedTag, true);
+        context.Response.Headers["Mcp-Session-Id"] = sessionId; // as the SDK answers every POST of a session
+        var connection = request.Target!;
+        var outcome = "error";
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var inFlight = _forwarded.Add(sessionId, call.Id, cancel);
+        var clientId = System.Text.Encoding.UTF8.GetBytes(call.Id.GetRawText());
+        await using var answer = new ClientAnswer(context, EventStreams, sessionId, StreamIdOf(call.Id));
+        try
+        {
+            await _authorization.DemandAsync(request.Action!, request.Exposed!, connection.Name, request.UpstreamName!, call.ArgumentsForPolicy(), cancel.Token);
+            var target = connection.GetOrThrow();
+            request.Protocol = target.ProtocolVersion ?? "openapi";
+            outcome = await CallUpstreamAsync(call, request, endpoint, answer, clientId, cancel.Token);
+        }
+        catch (McpProtocolException ex)
+        {
+            await WriteErrorAsync(answer, clientId, (int)ex.ErrorCode, ex.Message, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // The client cancelled (its notification, or it went away): the target was told; no answer is due.
+            if (!answer.Started && !context.RequestAborted.IsCancellationRequested)
+            {
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException or TaskCanceledException)
+        {
+            // Transport failure or a malformed answer: the SDK path's error for a target lost mid-call.
+            Log.ForwardedCallFailed(_logger, connection.Name, ex.Message);
+            (connection.Current as McpClientTarget)?.ReportBroken();
+            var error = UpstreamErrors.Disconnected(connection.Name);
+            await WriteErrorAsync(answer, clientId, (int)error.ErrorCode, error.Message, CancellationToken.None);
+        }
+        finally
+        {
+            activity?.SetTag(McpTelemetry.TargetTag, connection.Name);
+            if (request.Protocol is { } protocol)
+            {
+                activity?.SetTag(McpTelemetry.TargetProtocolTag, protocol);
+            }
+
+            McpTelemetry.ToolCalls.Add(1, new("backend", Name), new("target", connection.Name), new("tool", call.Name), new("outcome", outcome),
+                new("protocol_version", request.Protocol ?? "none"));
+        }
+    }
+
+    /// <summary>POSTs the call and copies the target's answer back; returns the metric outcome.</summary>
+    private async Task<string> CallUpstreamAsync(ToolCallRequest call, FederatedRequest request, UpstreamEndpoint endpoint, ClientAnswer answer,
+        byte[] clientId, CancellationToken cancellationToken)
+    {
+        var gatewayId = "agw-" + Guid.NewGuid().ToString("N");
+        var meta = UpstreamMeta.FromClientMeta(call.MetaNode());
+        if (call.ProgressToken is not null)
+        {
+            meta ??= [];
+            meta["progressToken"] = gatewayId;
+        }
+
+        var body = UpstreamToolCall.Build(gatewayId, request.UpstreamName!, call.Arguments, meta);
+        // From here on a cancellation is the client's: the target is told explicitly, as McpClientTarget does.
+        await using var cancelUpstream = cancellationToken.Register(() => _ = SendCancelledAsync(endpoint, gatewayId));
+        using var response = await endpoint.PostAsync(body, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"MCP target answered {(int)response.StatusCode}", null, response.StatusCode);
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+        {
+            await foreach (var item in SseParser.Create(stream, static (_, data) => data.ToArray()).EnumerateAsync(cancellationToken))
+            {
+                if (item.EventType == SseParser.EventTypeDefault
+                    && await OnUpstreamMessageAsync(item.Data, call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } outcome)
+                {
+                    return outcome;
+                }
+            }
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            if (await OnUpstreamMessageAsync(buffer.ToArray(), call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } outcome)
+            {
+                return outcome;
+            }
+        }
+
+        throw new IOException("the target's answer ended without a response");
+    }
+
+    /// <summary>One message from the target: the final answer (returns the outcome), progress for the client, or handled here.</summary>
+    private async Task<string?> OnUpstreamMessageAsync(byte[] json, ToolCallRequest call, FederatedRequest request, UpstreamEndpoint endpoint,
+        ClientAnswer answer, byte[] clientId, string gatewayId, CancellationToken cancellationToken)
+    {
+        var message = UpstreamMessage.Read(json);
+        switch (message.Kind)
+        {
+            case UpstreamMessageKind.Response or UpstreamMessageKind.Error when message.Id == gatewayId:
+                var final = message.Kind == UpstreamMessageKind.Error ? AsRemoteError(json, clientId) : message.WithId(json, clientId);
+                if (message.Kind == UpstreamMessageKind.Response && request.Targets!.Prefixed && json.AsSpan().IndexOf("\"uri\""u8) >= 0)
+                {
+                    final = ExposeUris(final, request.Target!.Name);
+                }
+
+                await answer.WriteFinalAsync(final, cancellationToken);
+                return message.Kind == UpstreamMessageKind.Error ? "error" : message.ToolError ? "tool_error" : "ok";
+            case UpstreamMessageKind.Notification when message.Method == NotificationMethods.ProgressNotification:
+                if (call.ProgressToken is { } token && UpstreamToolCall.ProgressTokenOf(json) == gatewayId)
+                {
+                    await answer.WriteEventAsync(UpstreamToolCall.WithClientToken(json, token), cancellationToken);
+                }
+
+                return null;
+            case UpstreamMessageKind.Notification when message.Method is NotificationMethods.ToolListChangedNotification
+                or NotificationMethods.PromptListChangedNotification or NotificationMethods.ResourceListChangedNotification:
+                // What the shared connection's handler does with a list change it receives (see UpstreamTargetFactory).
+                request.Target!.Lists.OnListChanged(message.Method);
+                _ = _sharedCallbacks.OnListChangedAsync(request.Target.Name, message.Method, CancellationToken.None).AsTask();
+                return null;
+            case UpstreamMessageKind.Request:
+                // The shared connection declared no client capabilities, so only ping is expected; nothing may hang the call.
+                var id = System.Text.Encoding.UTF8.GetString(json.AsSpan(message.IdStart, message.IdEnd - message.IdStart));
+                var reply = message.Method == RequestMethods.Ping
+                    ? "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{}}"
+                    : "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":-32601,\"message\":\"Method not found\"}}";
+                _ = SendQuietlyAsync(endpoint, reply);
+                return null;
+            default:
+                // Log messages and resource updates are not broadcast on shared connections (they would leak across users).
+                return null;
+        }
+    }
+
+    /// <summary>Prefixed backends expose embedded resource URIs under the target's prefix: this one result is decoded for it.</summary>
+    private static byte[] ExposeUris(byte[] response, string target)
+    {
+        var options = McpJsonUtilities.DefaultOptions;
+        if (JsonSerializer.Deserialize(response, options.GetTypeInfo(typeof(JsonRpcMessage))) is not JsonRpcResponse { Result: { } node } message
+            || node.Deserialize(options.GetTypeInfo(typeof(CallToolResult))) is not CallToolResult result)
+        {
+            return response;
+        }
+
+        FederatedNames.ExposeUris(result.Content, target, prefixed: true);
+        message.Result = JsonSerializer.SerializeToNode(result, options.GetTypeInfo(typeof(CallToolResult)));
+        return JsonSerializer.SerializeToUtf8Bytes(message, options.GetTypeInfo(typeof(JsonRpcMessage)));
+    }
+
+    /// <summary>
+    /// The target's JSON-RPC error as the SDK path passes it on: same code and data, the message prefixed as the SDK
+    /// client's exception words it ("Request failed (remote): …"), so clients see one error whichever path served them.
+    /// </summary>
+    private static byte[] AsRemoteError(byte[] json, byte[] clientId)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        node["id"] = System.Text.Json.Nodes.JsonNode.Parse(clientId);
+        if (node["error"] is System.Text.Json.Nodes.JsonObject error)
+        {
+            error["message"] = "Request failed (remote): " + (error["message"]?.GetValue<string>() ?? "");
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(node);
+    }
+
+    private static async Task WriteErrorAsync(ClientAnswer answer, byte[] clientId, int code, string message, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("jsonrpc"u8, "2.0"u8);
+            json.WritePropertyName("id"u8);
+            json.WriteRawValue(clientId, skipInputValidation: true);
+            json.WriteStartObject("error"u8);
+            json.WriteNumber("code"u8, code);
+            json.WriteString("message"u8, message);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        try
+        {
+            await answer.WriteFinalAsync(buffer.WrittenSpan.ToArray(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away; there is no one left to tell.
+        }
+    }
+
+    private static Task SendCancelledAsync(UpstreamEndpoint endpoint, string gatewayId) =>
+        SendQuietlyAsync(endpoint,
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"" + gatewayId + "\",\"reason\":\"cancelled by the client\"}}");
+
+    private static async Task SendQuietlyAsync(UpstreamEndpoint endpoint, string json)
+    {
+        try
+        {
+            await endpoint.SendAsync(json, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
+        {
+            // The target is gone; there is nothing left to tell it.
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace AgentGateway.Mcp.Forwarding;
+
+/// <summary>
+/// A connected Streamable HTTP target's session as a plain HTTP endpoint: the same URL, client (TLS settings and
+/// connection pool), configured headers, <c>Mcp-Session-Id</c> and <c>MCP-Protocol-Version</c> the SDK client's
+/// transport sends, so a forwarded POST is indistinguishable from one the SDK client would make.
+/// </summary>
+internal sealed class UpstreamEndpoint(HttpClient http, Uri url, IReadOnlyDictionary<string, string> headers, string sessionId, string? protocolVersion)
+{
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue EventStream = new("text/event-stream");
+
+    /// <summary>POSTs one JSON-RPC message; the caller owns (and disposes) the response, read as it streams.</summary>
+    public Task<HttpResponseMessage> PostAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Accept.Add(Json);
+        request.Headers.Accept.Add(EventStream);
+        request.Headers.TryAddWithoutValidation("Mcp-Session-Id", sessionId);
+        if (protocolVersion is not null)
+        {
+            request.Headers.TryAddWithoutValidation("MCP-Protocol-Version", protocolVersion);
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    /// <summary>Sends a notification or an answer (the target acknowledges with 202); failures are the caller's to ignore.</summary>
+    public async Task SendAsync(string json, CancellationToken cancellationToken)
+    {
+        using var response = await PostAsync(Encoding.UTF8.GetBytes(json), cancellationToken);
+    }
+}
