@@ -14,18 +14,19 @@ namespace AgentGateway.Mcp.Upstream;
 /// </summary>
 internal sealed class McpClientTarget : IUpstreamTarget
 {
-    private static readonly TimeSpan ProgressGrace = TimeSpan.FromMilliseconds(50);
-
     private readonly TaskCompletionSource _broken = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _dead = new();
     private readonly string name;
     private readonly McpClient client;
     private UpstreamSessionState? _session;
 
-    public McpClientTarget(string name, McpClient client)
+    private readonly UpstreamProgress _progress;
+
+    public McpClientTarget(string name, McpClient client, UpstreamProgress progress)
     {
         this.name = name;
         this.client = client;
+        _progress = progress;
         // One watcher per connection (not per call): when the transport closes, in-flight calls are cancelled.
         _ = client.Completion.ContinueWith(static (_, state) => ((McpClientTarget)state!).MarkBroken(), this,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -59,23 +60,15 @@ internal sealed class McpClientTarget : IUpstreamTarget
     public async ValueTask<CallToolResult> CallToolAsync(string toolName, IDictionary<string, JsonElement>? arguments,
         IProgress<ProgressNotificationValue>? progress, JsonObject? meta, CancellationToken cancellationToken)
     {
-        var requestId = new RequestId("agw-" + Guid.NewGuid().ToString("N"));
+        var id = "agw-" + Guid.NewGuid().ToString("N");
+        var requestId = new RequestId(id);
         var request = new CallToolRequestParams { Name = toolName, Arguments = arguments, Meta = meta };
-        IAsyncDisposable? progressRegistration = null;
+        IDisposable? progressRegistration = null;
         if (progress is not null)
         {
-            var token = new ProgressToken(requestId.ToString());
             request.Meta ??= [];
-            request.Meta["progressToken"] = token.ToString();
-            progressRegistration = client.RegisterNotificationHandler(NotificationMethods.ProgressNotification, (notification, _) =>
-            {
-                if (notification.Params?.Deserialize<ProgressNotificationParams>(McpJsonUtilities.DefaultOptions) is { } p && p.ProgressToken == token)
-                {
-                    progress.Report(p.Progress);
-                }
-
-                return default;
-            });
+            request.Meta["progressToken"] = id;
+            progressRegistration = _progress.Register(id, progress); // in the target's order (see UpstreamProgress)
         }
 
         using var cancelRegistration = cancellationToken.Register(() => _ = SendCancelledAsync(requestId));
@@ -86,13 +79,7 @@ internal sealed class McpClientTarget : IUpstreamTarget
         }
         finally
         {
-            if (progressRegistration is not null)
-            {
-                // The SDK dispatches an upstream's notifications and its response concurrently, so the last progress
-                // update can trail the result by a moment; unregistering at once would drop it.
-                await Task.Delay(ProgressGrace, CancellationToken.None);
-                await progressRegistration.DisposeAsync();
-            }
+            progressRegistration?.Dispose();
         }
     }
 

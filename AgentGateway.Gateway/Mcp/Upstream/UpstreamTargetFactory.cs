@@ -41,9 +41,10 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
             return resumed;
         }
 
-        var transport = new InitializeHandshakeTransport(CreateTransport(target, baseDirectory, ownsSession, knownSessionId: null));
+        var progress = new UpstreamProgress();
+        var transport = new InitializeHandshakeTransport(new ProgressOrderingTransport(CreateTransport(target, baseDirectory, ownsSession, knownSessionId: null), progress));
         var client = await McpClient.CreateAsync(transport, CreateClientOptions(target.Name, callbacks, lists), loggerFactory, cancellationToken);
-        return new McpClientTarget(target.Name, client);
+        return new McpClientTarget(target.Name, client, progress);
     }
 
     /// <summary>Only Streamable HTTP has sessions a second client can join (stdio is a process per replica, SSE a stream).</summary>
@@ -57,7 +58,8 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
         try
         {
             var json = McpJsonUtilities.DefaultOptions;
-            var transport = CreateTransport(target, "", ownsSession, resume.SessionId);
+            var progress = new UpstreamProgress();
+            var transport = new ProgressOrderingTransport(CreateTransport(target, "", ownsSession, resume.SessionId), progress);
             client = await McpClient.ResumeSessionAsync(transport, new ResumeClientSessionOptions
             {
                 ServerCapabilities = (ServerCapabilities)JsonSerializer.Deserialize(resume.ServerCapabilities, json.GetTypeInfo(typeof(ServerCapabilities)))!,
@@ -69,7 +71,7 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
             // Resuming sends nothing: one ping tells a live session from one the server has expired (404).
             await client.PingAsync(cancellationToken: cancellationToken);
             Log.UpstreamSessionResumed(_logger, target.Name);
-            return new McpClientTarget(target.Name, client);
+            return new McpClientTarget(target.Name, client, progress);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

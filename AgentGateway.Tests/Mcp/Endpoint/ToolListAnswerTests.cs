@@ -29,10 +29,11 @@ public sealed class ToolListAnswerTests
         using var http = gw.CreateClient();
         var session = await OpenAsync(http);
 
-        var (sdkType, sdk) = await PostAsync(http, """{"jsonrpc":"2.0","id":2,"method":"tools/list"}""", session);
+        await PostAsync(http, """{"jsonrpc":"2.0","id":2,"method":"tools/list"}""", session); // the session's upstream side is ready
+        var (sdkType, sdk) = await PostAsync(http, """{"jsonrpc":"2.0","id":3,"method":"tools/list","params":{"cursor":null}}""", session);
         var (fastType, fast) = await PostAsync(http, """{"jsonrpc":"2.0","id":3,"method":"tools/list","params":{"_meta":{"trace":"x"}}}""", session);
 
-        Assert.Equal("text/event-stream", sdkType); // the first list builds the session's upstream side through the SDK
+        Assert.Equal("text/event-stream", sdkType); // a cursor (even null) is the SDK's to read
         Assert.Equal("application/json", fastType);
         Assert.Equal(3, fast["id"]!.GetValue<int>());
         Assert.True(JsonNode.DeepEquals(sdk["result"], fast["result"]), $"{sdk["result"]} vs {fast["result"]}");
