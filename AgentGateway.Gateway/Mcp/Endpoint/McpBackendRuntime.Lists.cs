@@ -31,8 +31,8 @@ internal sealed partial class McpBackendRuntime
         }
 
         var pipe = context.Request.BodyReader;
-        var body = await ReadWholeAsync(pipe, context.RequestAborted);
-        if (ListRequestPeek.TryRead(body) is not ({ } method, { } rawId) || method != RequestMethods.ToolsList)
+        var body = (await ReadBodyAsync(pipe, context.RequestAborted)).Buffer;
+        if (!Contains(body, "\"tools/list\""u8) || ListRequestPeek.TryRead(body) is not ({ } method, { } rawId) || method != RequestMethods.ToolsList)
         {
             pipe.AdvanceTo(body.Start); // nothing consumed: the SDK reads the body from the start
             return false;
@@ -73,21 +73,6 @@ internal sealed partial class McpBackendRuntime
 
         var accept = headers.Accept.ToString();
         return accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>The whole body (its declared length), examined but not consumed.</summary>
-    private static async ValueTask<ReadOnlySequence<byte>> ReadWholeAsync(System.IO.Pipelines.PipeReader pipe, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var read = await pipe.ReadAsync(cancellationToken);
-            if (read.IsCompleted)
-            {
-                return read.Buffer;
-            }
-
-            pipe.AdvanceTo(read.Buffer.Start, read.Buffer.End); // wake up when more has arrived
-        }
     }
 
     /// <summary>One JSON-RPC response, the id as the client wrote it, as <c>application/json</c> (a client must accept either form).</summary>
