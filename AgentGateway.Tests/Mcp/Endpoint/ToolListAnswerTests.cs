@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AgentGateway.Security;
 using AgentGateway.Tests.Infrastructure;
 using AgentGateway.Tests.Mcp.TestServers;
 
@@ -45,18 +44,7 @@ public sealed class ToolListAnswerTests
     public async Task Forbid_HoldsOnTheRuntimesAnswer_ForCallersAlternating_AndOddIdsComeBackAsWritten()
     {
         await using var upstream = await TestMcpServer.StartAsync();
-        var yaml = McpTestClient.GatewayYaml(McpTestClient.UrlTarget("http", upstream.Url)).Replace(
-            "mcp: tools\n", "mcp: tools\n    policies: [guarded]\n", StringComparison.Ordinal) + $$"""
-
-            policies:
-              guarded:
-                authentication:
-                  apiKeys: [{ name: alice, keyHash: "{{SecretHash.Sha256("alice-key")}}" }, { name: bob, keyHash: "{{SecretHash.Sha256("bob-key")}}" }]
-                authorization:
-                  cedarText: |
-                    permit(principal, action, resource);
-                    forbid(principal == ApiKey::"bob", action == Action::"call_tool", resource == Tool::"secret");
-            """;
+        var yaml = McpTestClient.AliceAndBobYaml(upstream.Url);
         await using var gw = await TestGateway.StartAsync(yaml);
         using var alice = gw.CreateClient();
         alice.DefaultRequestHeaders.Add("x-api-key", "alice-key");

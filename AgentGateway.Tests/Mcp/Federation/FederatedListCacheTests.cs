@@ -1,4 +1,3 @@
-using AgentGateway.Security;
 using AgentGateway.Tests.Infrastructure;
 using AgentGateway.Tests.Mcp.TestServers;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,18 +87,7 @@ public sealed class FederatedListCacheTests
     public async Task CachedList_FilteredByCedarPerCaller()
     {
         await using var upstream = await TestMcpServer.StartAsync();
-        var yaml = McpTestClient.GatewayYaml(McpTestClient.UrlTarget("http", upstream.Url)).Replace(
-            "mcp: tools\n", "mcp: tools\n    policies: [guarded]\n", StringComparison.Ordinal) + $$"""
-
-            policies:
-              guarded:
-                authentication:
-                  apiKeys: [{ name: alice, keyHash: "{{SecretHash.Sha256("alice-key")}}" }, { name: bob, keyHash: "{{SecretHash.Sha256("bob-key")}}" }]
-                authorization:
-                  cedarText: |
-                    permit(principal, action, resource);
-                    forbid(principal == ApiKey::"bob", action == Action::"call_tool", resource == Tool::"secret");
-            """;
+        var yaml = McpTestClient.AliceAndBobYaml(upstream.Url);
         await using var gw = await TestGateway.StartAsync(yaml);
         await using var alice = await McpTestClient.ConnectAsync(gw, headers: new Dictionary<string, string> { ["x-api-key"] = "alice-key" });
         await using var bob = await McpTestClient.ConnectAsync(gw, headers: new Dictionary<string, string> { ["x-api-key"] = "bob-key" });

@@ -77,25 +77,5 @@ public sealed class McpForwardingGovernanceTests(McpForwardingGovernanceTests.Ga
     }
 
     /// <summary>One upstream and one gateway for all cases.</summary>
-    public sealed class Gateway : IAsyncLifetime
-    {
-        private TestMcpServer _upstream = null!;
-        private TestGateway _gateway = null!;
-
-        public HttpClient Client { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync()
-        {
-            _upstream = await TestMcpServer.StartAsync();
-            _gateway = await TestGateway.StartAsync(CedarProbeConfig.McpRoute(_upstream.Url, Policy));
-            Client = _gateway.CreateClient();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await _gateway.DisposeAsync();
-            await _upstream.DisposeAsync();
-        }
-    }
+    public sealed class Gateway() : CedarMcpGateway(Policy);
 }

@@ -34,6 +34,23 @@ public static class McpTestClient
         {extra}
         """;
 
+    /// <summary>
+    /// One <c>http</c> target behind a route whose callers are api keys <c>alice-key</c> and <c>bob-key</c>; Cedar
+    /// forbids bob the tool <c>secret</c>.
+    /// </summary>
+    public static string AliceAndBobYaml(string upstreamUrl) =>
+        GatewayYaml(UrlTarget("http", upstreamUrl)).Replace("mcp: tools\n", "mcp: tools\n    policies: [guarded]\n", StringComparison.Ordinal) + $$"""
+
+            policies:
+              guarded:
+                authentication:
+                  apiKeys: [{ name: alice, keyHash: "{{AgentGateway.Security.SecretHash.Sha256("alice-key")}}" }, { name: bob, keyHash: "{{AgentGateway.Security.SecretHash.Sha256("bob-key")}}" }]
+                authorization:
+                  cedarText: |
+                    permit(principal, action, resource);
+                    forbid(principal == ApiKey::"bob", action == Action::"call_tool", resource == Tool::"secret");
+            """;
+
     public static string UrlTarget(string name, string url, string transport = "auto") =>
         $"      - name: {name}\n        url: {url}\n        transport: {transport}\n";
 
