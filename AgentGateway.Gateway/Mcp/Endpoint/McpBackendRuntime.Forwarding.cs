@@ -108,10 +108,8 @@ internal sealed partial class McpBackendRuntime
             return null;
         }
 
-        var accept = http.Headers.Accept.ToString();
         var version = http.Headers["MCP-Protocol-Version"].ToString();
-        if (!accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) || !accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase)
-            || (version.Length > 0 && version != server.NegotiatedProtocolVersion))
+        if (!AcceptsJsonAndEventStream(http) || (version.Length > 0 && version != server.NegotiatedProtocolVersion))
         {
             return null; // what the SDK refuses (406, 400) it refuses itself
         }
@@ -135,6 +133,13 @@ internal sealed partial class McpBackendRuntime
         }
 
         return new UpstreamEndpoint(_factory.HttpClientFor(config), new Uri(url), config.Headers, upstreamSession, target.ProtocolVersion);
+    }
+
+    /// <summary>The client accepts both answer forms, as Streamable HTTP requires (the SDK refuses anything else with a 406).</summary>
+    private static bool AcceptsJsonAndEventStream(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool Contains(ReadOnlySequence<byte> body, ReadOnlySpan<byte> value) =>

@@ -71,8 +71,7 @@ internal sealed partial class McpBackendRuntime
             return false;
         }
 
-        var accept = headers.Accept.ToString();
-        return accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
+        return AcceptsJsonAndEventStream(request);
     }
 
     /// <summary>One JSON-RPC response, the id as the client wrote it, as <c>application/json</c> (a client must accept either form).</summary>
