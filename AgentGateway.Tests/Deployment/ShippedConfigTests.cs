@@ -80,7 +80,8 @@ public sealed class ShippedConfigTests
     {
         // A port nothing listens on: the pod must leave the Service (readiness) without being
         // restarted by the kubelet (liveness), since a restart cannot fix Redis.
-        var deadRedis = $"127.0.0.1:{FreePort.Next()}";
+        using var deadPort = new DeadPort();
+        var deadRedis = $"127.0.0.1:{deadPort.Port}";
         await using var gateway = await TestGateway.StartAsync(ShippedConfigs.Text(ShippedConfigs.KubernetesBase), new Dictionary<string, string?>
         {
             ["Gateway:admin:url"] = "",

@@ -70,7 +70,8 @@ public class HttpRouteTests
     {
         await using var a = await EchoServer.StartAsync("a");
         await using var b = await EchoServer.StartAsync("b");
-        var dead = $"http://127.0.0.1:{FreePort.Next()}";
+        using var deadPort = new DeadPort();
+        var dead = deadPort.Url;
         await using var gw = await TestGateway.StartAsync($$"""
             routes: [{ name: r, path: /, http: pool }]
             http:
@@ -140,7 +141,8 @@ public class HttpRouteTests
     public async Task RefusedConnection_SendsAStreamedPostToTheNextDestination_WithItsBody()
     {
         await using var live = await EchoServer.StartAsync("live");
-        var dead = $"http://127.0.0.1:{FreePort.Next()}";
+        using var deadPort = new DeadPort();
+        var dead = deadPort.Url;
         await using var gw = await TestGateway.StartAsync($$"""
             routes: [{ name: r, path: /, http: pool }]
             http: { pool: { destinations: [{{dead}}, {{live.BaseAddress}}] } }

@@ -85,7 +85,8 @@ public class RetryTests
     public async Task Get_ToADeadDestination_IsRetriedOnTheNextOne()
     {
         await using var echo = await EchoServer.StartAsync();
-        var dead = $"http://127.0.0.1:{FreePort.Next()}";
+        using var deadPort = new DeadPort();
+        var dead = deadPort.Url;
         await using var gw = await TestGateway.StartAsync($$"""
             routes: [{ name: r, path: /, http: b, policies: [retry] }]
             http: { b: { destinations: [{{dead}}, {{echo.BaseAddress}}] } }

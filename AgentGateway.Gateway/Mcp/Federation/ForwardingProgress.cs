@@ -10,8 +10,17 @@ namespace AgentGateway.Mcp.Federation;
 /// </summary>
 internal sealed class ForwardingProgress(McpServer server, ProgressToken token) : IProgress<ProgressNotificationValue>
 {
+    /// <summary>
+    /// How long the result waits after the last update went out. Clients such as the C# SDK handle each incoming
+    /// message on its own task and stop listening for a request's progress once its result is handled, so an update
+    /// written just before the result can lose that race and be dropped (a target's last step usually is). Only a
+    /// call whose last update is that recent waits, and only for the rest of this time.
+    /// </summary>
+    internal static readonly TimeSpan ClientHandlingGrace = TimeSpan.FromMilliseconds(50);
+
     private readonly Lock _lock = new();
     private Task _last = Task.CompletedTask;
+    private long _lastSentAt;
 
     public void Report(ProgressNotificationValue value)
     {
@@ -31,6 +40,11 @@ internal sealed class ForwardingProgress(McpServer server, ProgressToken token) 
         }
 
         await last;
+        var sentAt = Interlocked.Read(ref _lastSentAt);
+        if (sentAt != 0 && ClientHandlingGrace - System.Diagnostics.Stopwatch.GetElapsedTime(sentAt) is { Ticks: > 0 } rest)
+        {
+            await Task.Delay(rest);
+        }
     }
 
     private async Task SendAsync(ProgressNotificationValue value)
@@ -38,6 +52,7 @@ internal sealed class ForwardingProgress(McpServer server, ProgressToken token) 
         try
         {
             await server.NotifyProgressAsync(token, value);
+            Interlocked.Exchange(ref _lastSentAt, System.Diagnostics.Stopwatch.GetTimestamp());
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException or McpException)
         {
