@@ -38,7 +38,9 @@ internal sealed partial class McpBackendRuntime
         McpSessionRecord? record;
         try
         {
-            record = await Store.GetAsync(sessionId, context.RequestAborted);
+            // Read and slid in one step (one GETEX on Redis); a request refused below slides it too, which only keeps
+            // alive a session that someone holding its id keeps asking about.
+            record = await Store.GetAndTouchAsync(sessionId, Ttl, context.RequestAborted);
             if (record is null)
             {
                 if (_table.Find(sessionId) is { IsOpen: true } session)
@@ -62,7 +64,6 @@ internal sealed partial class McpBackendRuntime
                     return (false, record);
             }
 
-            await Store.TouchAsync(sessionId, Ttl, context.RequestAborted);
             return (true, record);
         }
         catch (StackExchange.Redis.RedisException)

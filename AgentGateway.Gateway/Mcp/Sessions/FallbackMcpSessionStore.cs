@@ -20,10 +20,18 @@ internal sealed class FallbackMcpSessionStore(RedisMcpSessionStore shared, InMem
         await TryShared(async () => { await shared.SetAsync(record, ttl, cancellationToken); return true; });
     }
 
-    public async ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken)
+    public ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken) =>
+        ReadAsync(sessionId, () => shared.GetAsync(sessionId, cancellationToken).AsTask(), () => local.GetAsync(sessionId, cancellationToken), cancellationToken);
+
+    public ValueTask<McpSessionRecord?> GetAndTouchAsync(string sessionId, TimeSpan ttl, CancellationToken cancellationToken) =>
+        ReadAsync(sessionId, () => shared.GetAndTouchAsync(sessionId, ttl, cancellationToken).AsTask(),
+            () => local.GetAndTouchAsync(sessionId, ttl, cancellationToken), cancellationToken);
+
+    private async ValueTask<McpSessionRecord?> ReadAsync(string sessionId, Func<Task<McpSessionRecord?>> readShared,
+        Func<ValueTask<McpSessionRecord?>> readLocal, CancellationToken cancellationToken)
     {
-        var (reached, record) = await TryShared(() => shared.GetAsync(sessionId, cancellationToken).AsTask());
-        var remembered = await local.GetAsync(sessionId, cancellationToken);
+        var (reached, record) = await TryShared(readShared);
+        var remembered = await readLocal();
         if (!reached)
         {
             return remembered;
@@ -50,13 +58,6 @@ internal sealed class FallbackMcpSessionStore(RedisMcpSessionStore shared, InMem
         }
 
         return record;
-    }
-
-    public async ValueTask<bool> TouchAsync(string sessionId, TimeSpan ttl, CancellationToken cancellationToken)
-    {
-        var remembered = await local.TouchAsync(sessionId, ttl, cancellationToken);
-        var (reached, touched) = await TryShared(() => shared.TouchAsync(sessionId, ttl, cancellationToken).AsTask());
-        return reached ? touched || remembered : remembered;
     }
 
     public async ValueTask RemoveAsync(string sessionId, CancellationToken cancellationToken)

@@ -11,8 +11,11 @@ internal interface IMcpSessionStore
     /// <summary>The record, or null when it never existed, expired or was removed.</summary>
     ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken);
 
-    /// <summary>Slides the expiry; false when the session no longer exists.</summary>
-    ValueTask<bool> TouchAsync(string sessionId, TimeSpan ttl, CancellationToken cancellationToken);
+    /// <summary>
+    /// The record with its expiry slid to <paramref name="ttl"/> (what every request on a session does: one round trip
+    /// to a shared store, not a read and a touch); null when it never existed, expired or was removed.
+    /// </summary>
+    ValueTask<McpSessionRecord?> GetAndTouchAsync(string sessionId, TimeSpan ttl, CancellationToken cancellationToken);
 
     ValueTask RemoveAsync(string sessionId, CancellationToken cancellationToken);
 }

@@ -17,15 +17,16 @@ internal sealed class InMemoryMcpSessionStore(TimeProvider timeProvider) : IMcpS
     public ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(TryGetLive(sessionId)?.Record);
 
-    public ValueTask<bool> TouchAsync(string sessionId, TimeSpan ttl, CancellationToken cancellationToken)
+    public ValueTask<McpSessionRecord?> GetAndTouchAsync(string sessionId, TimeSpan ttl, CancellationToken cancellationToken)
     {
         if (TryGetLive(sessionId) is not { } entry)
         {
-            return ValueTask.FromResult(false);
+            return ValueTask.FromResult<McpSessionRecord?>(null);
         }
 
-        _entries[sessionId] = entry with { ExpiresAt = timeProvider.GetUtcNow() + ttl };
-        return ValueTask.FromResult(true);
+        // Replaced only if no one wrote the session meanwhile: a concurrent SetAsync's record must win over this copy.
+        _entries.TryUpdate(sessionId, entry with { ExpiresAt = timeProvider.GetUtcNow() + ttl }, entry);
+        return ValueTask.FromResult<McpSessionRecord?>(entry.Record);
     }
 
     public ValueTask RemoveAsync(string sessionId, CancellationToken cancellationToken)

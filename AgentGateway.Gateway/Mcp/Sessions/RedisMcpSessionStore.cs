@@ -25,14 +25,14 @@ internal sealed class RedisMcpSessionStore(Func<Task<IConnectionMultiplexer>> co
     public async ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
         var db = await GetDatabaseAsync();
-        var value = await db.StringGetAsync(Key(sessionId));
-        return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize(value.ToString(), McpSessionJson.Default.McpSessionRecord);
+        return Read(await db.StringGetAsync(Key(sessionId)));
     }
 
-    public async ValueTask<bool> TouchAsync(string sessionId, TimeSpan ttl, CancellationToken cancellationToken)
+    /// <summary>One GETEX (Redis 6.2+): the read and the sliding expiry in one round trip.</summary>
+    public async ValueTask<McpSessionRecord?> GetAndTouchAsync(string sessionId, TimeSpan ttl, CancellationToken cancellationToken)
     {
         var db = await GetDatabaseAsync();
-        return await db.KeyExpireAsync(Key(sessionId), ttl);
+        return Read(await db.StringGetSetExpiryAsync(Key(sessionId), ttl));
     }
 
     public async ValueTask RemoveAsync(string sessionId, CancellationToken cancellationToken)
@@ -53,4 +53,7 @@ internal sealed class RedisMcpSessionStore(Func<Task<IConnectionMultiplexer>> co
     private async Task<IDatabase> GetDatabaseAsync() => (await connect()).GetDatabase();
 
     private static RedisKey Key(string sessionId) => KeyPrefix + sessionId;
+
+    private static McpSessionRecord? Read(RedisValue value) =>
+        value.IsNullOrEmpty ? null : JsonSerializer.Deserialize(value.ToString(), McpSessionJson.Default.McpSessionRecord);
 }

@@ -17,12 +17,12 @@ public sealed class InMemoryMcpSessionStoreTests
         await store.SetAsync(Record("s2"), TimeSpan.FromMinutes(30), Ct);
 
         clock.Advance(TimeSpan.FromMinutes(20));
-        Assert.True(await store.TouchAsync("s1", TimeSpan.FromMinutes(30), Ct));
+        Assert.Equal("s1", (await store.GetAndTouchAsync("s1", TimeSpan.FromMinutes(30), Ct))?.SessionId);
         clock.Advance(TimeSpan.FromMinutes(20));
 
         Assert.NotNull(await store.GetAsync("s1", Ct));
         Assert.Null(await store.GetAsync("s2", Ct));
-        Assert.False(await store.TouchAsync("s2", TimeSpan.FromMinutes(30), Ct));
+        Assert.Null(await store.GetAndTouchAsync("s2", TimeSpan.FromMinutes(30), Ct));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class RedisMcpSessionStoreTests
         await store.SetAsync(record, TimeSpan.FromMinutes(5), Ct);
         var shared = await redis.Multiplexer!.GetDatabase().KeyExistsAsync("agentgateway:mcp:session:s1");
         var read = await store.GetAsync("s1", Ct);
-        var touched = await store.TouchAsync("s1", TimeSpan.FromMinutes(5), Ct);
+        var touched = await store.GetAndTouchAsync("s1", TimeSpan.FromMinutes(5), Ct);
         await store.RemoveAsync("s1", Ct);
 
         Assert.IsType<FallbackMcpSessionStore>(store); // Redis, with this replica's memory behind it for outages
@@ -41,9 +41,32 @@ public sealed class RedisMcpSessionStoreTests
         Assert.Equal("alice", read.Principal);
         Assert.Equal("up-1", read.UpstreamSessions["weather"].SessionId);
         Assert.Equal("""{"name":"w","version":"1"}""", read.UpstreamSessions["weather"].ServerInfo);
-        Assert.True(touched);
+        Assert.Equal("alice", touched?.Principal);
         Assert.Null(await store.GetAsync("s1", Ct));
-        Assert.False(await store.TouchAsync("s1", TimeSpan.FromMinutes(5), Ct));
+        Assert.Null(await store.GetAndTouchAsync("s1", TimeSpan.FromMinutes(5), Ct));
+    }
+
+    [Fact]
+    public async Task GetAndTouch_ReadsAndSlidesTheExpiry_InOneRedisCommand()
+    {
+        await using var server = await RedisServer.StartAsync();
+        using var redis = new RedisConnection(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:redis"] = server.ConnectionString }).Build());
+        var store = new McpSessionStoreSelector(redis, TimeProvider.System, NullLoggerFactory.Instance, NullLogger<McpSessionStoreSelector>.Instance).Get("redis");
+        await store.SetAsync(new McpSessionRecord { SessionId = "s3", Backend = "tools", Principal = "bob" }, TimeSpan.FromMinutes(1), Ct);
+        using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(server.ConnectionString + ",allowAdmin=true");
+        var db = admin.GetDatabase();
+        await db.ExecuteAsync("CONFIG", "RESETSTAT");
+
+        var record = await store.GetAndTouchAsync("s3", TimeSpan.FromMinutes(30), Ct);
+
+        var stats = (await db.ExecuteAsync("INFO", "commandstats")).ToString();
+        var ttl = await db.KeyTimeToLiveAsync("agentgateway:mcp:session:s3");
+        Assert.Equal("bob", record?.Principal);
+        Assert.True(ttl > TimeSpan.FromMinutes(29), $"expiry not slid: {ttl}");
+        Assert.Contains("cmdstat_getex:calls=1,", stats, StringComparison.Ordinal);
+        Assert.DoesNotContain("cmdstat_expire:", stats, StringComparison.Ordinal);
+        Assert.DoesNotContain("cmdstat_get:", stats, StringComparison.Ordinal);
     }
 
     [Fact]
