@@ -178,7 +178,15 @@ public sealed class McpRequestFilterTests
             return fixture;
         }
 
-        public Activity Span(string name) => Assert.Single(_spans, s => s.DisplayName == name);
+        /// <summary>
+        /// The one span of that name, once it has ended: on the forwarding path the span (and the metric, recorded just
+        /// before it ends) closes after the answer is written, so the client can see the answer first.
+        /// </summary>
+        public Activity Span(string name)
+        {
+            SpinWait.SpinUntil(() => _spans.Any(s => s.DisplayName == name), TimeSpan.FromSeconds(5));
+            return Assert.Single(_spans, s => s.DisplayName == name);
+        }
 
         public IReadOnlyList<(string Target, string Tool, string Outcome, string Protocol)> ToolCalls() => [.. _toolCalls];
 
