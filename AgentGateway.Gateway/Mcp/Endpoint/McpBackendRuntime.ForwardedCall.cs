@@ -25,6 +25,7 @@ internal sealed partial class McpBackendRuntime
         context.Response.Headers["Mcp-Session-Id"] = sessionId; // as the SDK answers every POST of a session
         var connection = request.Target!;
         var outcome = "error";
+        byte[]? final = null; // written once the span and metric are done, as the SDK path records them before it answers
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         using var inFlight = _forwarded.Add(sessionId, call.Id, cancel);
         var clientId = System.Text.Encoding.UTF8.GetBytes(call.Id.GetRawText());
@@ -34,11 +35,11 @@ internal sealed partial class McpBackendRuntime
             await _authorization.DemandAsync(request.Action!, request.Exposed!, connection.Name, request.UpstreamName!, call.ArgumentsForPolicy(), cancel.Token);
             var target = connection.GetOrThrow();
             request.Protocol = target.ProtocolVersion ?? "openapi";
-            outcome = await CallUpstreamAsync(call, request, endpoint, answer, clientId, cancel.Token);
+            (outcome, final) = await CallUpstreamAsync(call, request, endpoint, answer, clientId, cancel.Token);
         }
         catch (McpProtocolException ex)
         {
-            await WriteErrorAsync(answer, clientId, (int)ex.ErrorCode, ex.Message, cancel.Token);
+            final = ErrorMessage(clientId, (int)ex.ErrorCode, ex.Message);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -54,7 +55,7 @@ internal sealed partial class McpBackendRuntime
             Log.ForwardedCallFailed(_logger, connection.Name, ex.Message);
             (connection.Current as McpClientTarget)?.ReportBroken();
             var error = UpstreamErrors.Disconnected(connection.Name);
-            await WriteErrorAsync(answer, clientId, (int)error.ErrorCode, error.Message, CancellationToken.None);
+            final = ErrorMessage(clientId, (int)error.ErrorCode, error.Message);
         }
         finally
         {
@@ -72,11 +73,18 @@ internal sealed partial class McpBackendRuntime
                 McpTelemetry.ToolCalls.Add(1, new("backend", Name), new("target", connection.Name), new("tool", call.Name), new("outcome", outcome),
                     new("protocol_version", request.Protocol ?? "none"));
             }
+
+            activity?.Stop();
+        }
+
+        if (final is not null)
+        {
+            await WriteFinalAsync(answer, final, context.RequestAborted);
         }
     }
 
-    /// <summary>POSTs the request and copies the target's answer back; returns the metric outcome.</summary>
-    private async Task<string> CallUpstreamAsync(ForwardedRequest call, FederatedRequest request, UpstreamEndpoint endpoint, ClientAnswer answer,
+    /// <summary>POSTs the request and copies the target's progress back; returns the metric outcome and the final answer for the client.</summary>
+    private async Task<(string Outcome, byte[] Final)> CallUpstreamAsync(ForwardedRequest call, FederatedRequest request, UpstreamEndpoint endpoint, ClientAnswer answer,
         byte[] clientId, CancellationToken cancellationToken)
     {
         var gatewayId = "agw-" + Guid.NewGuid().ToString("N");
@@ -102,9 +110,9 @@ internal sealed partial class McpBackendRuntime
             await foreach (var item in SseParser.Create(stream, static (_, data) => data.ToArray()).EnumerateAsync(cancellationToken))
             {
                 if (item.EventType == SseParser.EventTypeDefault
-                    && await OnUpstreamMessageAsync(item.Data, call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } outcome)
+                    && await OnUpstreamMessageAsync(item.Data, call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } final)
                 {
-                    return outcome;
+                    return final;
                 }
             }
         }
@@ -112,17 +120,17 @@ internal sealed partial class McpBackendRuntime
         {
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer, cancellationToken);
-            if (await OnUpstreamMessageAsync(buffer.ToArray(), call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } outcome)
+            if (await OnUpstreamMessageAsync(buffer.ToArray(), call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } final)
             {
-                return outcome;
+                return final;
             }
         }
 
         throw new IOException("the target's answer ended without a response");
     }
 
-    /// <summary>One message from the target: the final answer (returns the outcome), progress for the client, or handled here.</summary>
-    private async Task<string?> OnUpstreamMessageAsync(byte[] json, ForwardedRequest call, FederatedRequest request, UpstreamEndpoint endpoint,
+    /// <summary>One message from the target: the final answer (returned with the outcome), progress for the client, or handled here.</summary>
+    private async Task<(string Outcome, byte[] Final)?> OnUpstreamMessageAsync(byte[] json, ForwardedRequest call, FederatedRequest request, UpstreamEndpoint endpoint,
         ClientAnswer answer, byte[] clientId, string gatewayId, CancellationToken cancellationToken)
     {
         var message = UpstreamMessage.Read(json);
@@ -135,8 +143,7 @@ internal sealed partial class McpBackendRuntime
                     final = ExposeUris(final, call.Method, request.Target!.Name);
                 }
 
-                await answer.WriteFinalAsync(final, cancellationToken);
-                return message.Kind == UpstreamMessageKind.Error ? "error" : message.ToolError ? "tool_error" : "ok";
+                return (message.Kind == UpstreamMessageKind.Error ? "error" : message.ToolError ? "tool_error" : "ok", final);
             case UpstreamMessageKind.Notification when message.Method == NotificationMethods.ProgressNotification:
                 if (call.ProgressToken is { } token && UpstreamCall.ProgressTokenOf(json) == gatewayId)
                 {
@@ -212,7 +219,7 @@ internal sealed partial class McpBackendRuntime
         return JsonSerializer.SerializeToUtf8Bytes(node);
     }
 
-    private static async Task WriteErrorAsync(ClientAnswer answer, byte[] clientId, int code, string message, CancellationToken cancellationToken)
+    private static byte[] ErrorMessage(byte[] clientId, int code, string message)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
         using (var json = new Utf8JsonWriter(buffer))
@@ -228,13 +235,18 @@ internal sealed partial class McpBackendRuntime
             json.WriteEndObject();
         }
 
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static async Task WriteFinalAsync(ClientAnswer answer, byte[] final, CancellationToken cancellationToken)
+    {
         try
         {
-            await answer.WriteFinalAsync(buffer.WrittenSpan.ToArray(), cancellationToken);
+            await answer.WriteFinalAsync(final, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
         {
-            // The client went away; there is no one left to tell.
+            // The client went away; there is no one left to tell (the target answered: it is not at fault).
         }
     }
 
