@@ -21,10 +21,8 @@ public sealed class McpForwardedMethodsTests
     public async Task GetPrompt_SharedSessionOnStreamableHttpTarget_IsForwardedAndMatchesADirectGet()
     {
         using var spans = new ForwardedSpans();
-        await using var http = await TestMcpServer.StartAsync();
-        await using var gw = await TestGateway.StartAsync(McpTestClient.GatewayYaml(McpTestClient.UrlTarget("http", http.Url)));
-        await using var client = await McpTestClient.ConnectAsync(gw);
-        await using var direct = await DirectAsync(http);
+        await using var rig = await DirectAndGateway.StartAsync();
+        var (client, direct) = (rig.Client, rig.Direct);
         var arguments = new Dictionary<string, object?> { ["name"] = "Ada" };
 
         var viaGateway = await client.GetPromptAsync("greet", arguments, cancellationToken: Ct);
@@ -42,10 +40,8 @@ public sealed class McpForwardedMethodsTests
     public async Task ReadResource_SharedSessionOnStreamableHttpTarget_IsForwardedAndMatchesADirectRead()
     {
         using var spans = new ForwardedSpans();
-        await using var http = await TestMcpServer.StartAsync();
-        await using var gw = await TestGateway.StartAsync(McpTestClient.GatewayYaml(McpTestClient.UrlTarget("http", http.Url)));
-        await using var client = await McpTestClient.ConnectAsync(gw);
-        await using var direct = await DirectAsync(http);
+        await using var rig = await DirectAndGateway.StartAsync();
+        var (client, direct) = (rig.Client, rig.Direct);
 
         var viaGateway = await client.ReadResourceAsync("note://readme", cancellationToken: Ct);
         var viaDirect = await direct.ReadResourceAsync("note://readme", cancellationToken: Ct);
@@ -61,10 +57,8 @@ public sealed class McpForwardedMethodsTests
     public async Task Complete_PromptArgument_IsForwardedAndMatchesADirectCompletion()
     {
         using var spans = new ForwardedSpans();
-        await using var http = await TestMcpServer.StartAsync();
-        await using var gw = await TestGateway.StartAsync(McpTestClient.GatewayYaml(McpTestClient.UrlTarget("http", http.Url)));
-        await using var client = await McpTestClient.ConnectAsync(gw);
-        await using var direct = await DirectAsync(http);
+        await using var rig = await DirectAndGateway.StartAsync();
+        var (client, direct) = (rig.Client, rig.Direct);
 
         var viaGateway = await client.CompleteAsync(new PromptReference { Name = "greet" }, "name", "a", cancellationToken: Ct);
         var viaDirect = await direct.CompleteAsync(new PromptReference { Name = "greet" }, "name", "a", cancellationToken: Ct);
@@ -195,13 +189,6 @@ public sealed class McpForwardedMethodsTests
         "resource" => client.ReadResourceAsync("nope+note://readme", cancellationToken: Ct).AsTask(), // no target "nope"
         _ => client.CompleteAsync(new PromptReference { Name = "nope_greet" }, "name", "a", cancellationToken: Ct).AsTask(), // no target "nope"
     };
-
-    private static Task<McpClient> DirectAsync(TestMcpServer server) =>
-        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
-        {
-            Endpoint = new Uri(server.Url),
-            TransportMode = HttpTransportMode.StreamableHttp,
-        }), new McpClientOptions { ProtocolVersion = "2025-11-25" }, cancellationToken: Ct);
 
     private static string Serialize<T>(T result) => JsonSerializer.Serialize(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T)));
 }
