@@ -10,19 +10,22 @@ using ModelContextProtocol.Protocol;
 
 namespace AgentGateway.Mcp.Endpoint;
 
-/// <summary>One forwarded <c>tools/call</c>, from authorization to the client's answer (see the Forwarding part).</summary>
+/// <summary>One forwarded request, from authorization to the client's answer (see the Forwarding part).</summary>
 internal sealed partial class McpBackendRuntime
 {
-    private async Task ForwardToolCallAsync(HttpContext context, string sessionId, ToolCallRequest call, FederatedRequest request, UpstreamEndpoint endpoint,
+    private async Task ForwardAsync(HttpContext context, string sessionId, ForwardedRequest call, FederatedRequest request, UpstreamEndpoint endpoint,
         DateTime startedAt)
     {
-        // The same span and metric as FederatedTelemetryFilters, started when the request was read (resolution is covered).
-        using var activity = McpTelemetry.StartRequest(RequestMethods.ToolsCall, sessionId, Name, call.Name);
+        // The same span and metric as FederatedTelemetryFilters, started when the request was read (resolution is covered):
+        // named after the tool for a call, tagged with the target except for a completion, the metric for calls only.
+        var isCall = call.Method == RequestMethods.ToolsCall;
+        using var activity = McpTelemetry.StartRequest(call.Method, sessionId, Name, isCall ? call.Name : null);
         activity?.SetStartTime(startedAt);
         activity?.SetTag(McpTelemetry.ForwardedTag, true);
         context.Response.Headers["Mcp-Session-Id"] = sessionId; // as the SDK answers every POST of a session
         var connection = request.Target!;
         var outcome = "error";
+        byte[]? final = null; // written once the span and metric are done, as the SDK path records them before it answers
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         using var inFlight = _forwarded.Add(sessionId, call.Id, cancel);
         var clientId = System.Text.Encoding.UTF8.GetBytes(call.Id.GetRawText());
@@ -32,11 +35,11 @@ internal sealed partial class McpBackendRuntime
             await _authorization.DemandAsync(request.Action!, request.Exposed!, connection.Name, request.UpstreamName!, call.ArgumentsForPolicy(), cancel.Token);
             var target = connection.GetOrThrow();
             request.Protocol = target.ProtocolVersion ?? "openapi";
-            outcome = await CallUpstreamAsync(call, request, endpoint, answer, clientId, cancel.Token);
+            (outcome, final) = await CallUpstreamAsync(call, request, endpoint, answer, clientId, cancel.Token);
         }
         catch (McpProtocolException ex)
         {
-            await WriteErrorAsync(answer, clientId, (int)ex.ErrorCode, ex.Message, cancel.Token);
+            final = ErrorMessage(clientId, (int)ex.ErrorCode, ex.Message);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -52,23 +55,36 @@ internal sealed partial class McpBackendRuntime
             Log.ForwardedCallFailed(_logger, connection.Name, ex.Message);
             (connection.Current as McpClientTarget)?.ReportBroken();
             var error = UpstreamErrors.Disconnected(connection.Name);
-            await WriteErrorAsync(answer, clientId, (int)error.ErrorCode, error.Message, CancellationToken.None);
+            final = ErrorMessage(clientId, (int)error.ErrorCode, error.Message);
         }
         finally
         {
-            activity?.SetTag(McpTelemetry.TargetTag, connection.Name);
-            if (request.Protocol is { } protocol)
+            if (call.Method != RequestMethods.CompletionComplete)
             {
-                activity?.SetTag(McpTelemetry.TargetProtocolTag, protocol);
+                activity?.SetTag(McpTelemetry.TargetTag, connection.Name);
+                if (request.Protocol is { } protocol)
+                {
+                    activity?.SetTag(McpTelemetry.TargetProtocolTag, protocol);
+                }
             }
 
-            McpTelemetry.ToolCalls.Add(1, new("backend", Name), new("target", connection.Name), new("tool", call.Name), new("outcome", outcome),
-                new("protocol_version", request.Protocol ?? "none"));
+            if (isCall)
+            {
+                McpTelemetry.ToolCalls.Add(1, new("backend", Name), new("target", connection.Name), new("tool", call.Name), new("outcome", outcome),
+                    new("protocol_version", request.Protocol ?? "none"));
+            }
+
+            activity?.Stop();
+        }
+
+        if (final is not null)
+        {
+            await WriteFinalAsync(answer, final, context.RequestAborted);
         }
     }
 
-    /// <summary>POSTs the call and copies the target's answer back; returns the metric outcome.</summary>
-    private async Task<string> CallUpstreamAsync(ToolCallRequest call, FederatedRequest request, UpstreamEndpoint endpoint, ClientAnswer answer,
+    /// <summary>POSTs the request and copies the target's progress back; returns the metric outcome and the final answer for the client.</summary>
+    private async Task<(string Outcome, byte[] Final)> CallUpstreamAsync(ForwardedRequest call, FederatedRequest request, UpstreamEndpoint endpoint, ClientAnswer answer,
         byte[] clientId, CancellationToken cancellationToken)
     {
         var gatewayId = "agw-" + Guid.NewGuid().ToString("N");
@@ -79,7 +95,7 @@ internal sealed partial class McpBackendRuntime
             meta["progressToken"] = gatewayId;
         }
 
-        var body = UpstreamToolCall.Build(gatewayId, request.UpstreamName!, call.Arguments, meta);
+        var body = UpstreamCall.Build(gatewayId, call, request.UpstreamName!, meta);
         // From here on a cancellation is the client's: the target is told explicitly, as McpClientTarget does.
         await using var cancelUpstream = cancellationToken.Register(() => _ = SendCancelledAsync(endpoint, gatewayId));
         using var response = await endpoint.PostAsync(body, cancellationToken);
@@ -94,9 +110,9 @@ internal sealed partial class McpBackendRuntime
             await foreach (var item in SseParser.Create(stream, static (_, data) => data.ToArray()).EnumerateAsync(cancellationToken))
             {
                 if (item.EventType == SseParser.EventTypeDefault
-                    && await OnUpstreamMessageAsync(item.Data, call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } outcome)
+                    && await OnUpstreamMessageAsync(item.Data, call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } final)
                 {
-                    return outcome;
+                    return final;
                 }
             }
         }
@@ -104,17 +120,17 @@ internal sealed partial class McpBackendRuntime
         {
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer, cancellationToken);
-            if (await OnUpstreamMessageAsync(buffer.ToArray(), call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } outcome)
+            if (await OnUpstreamMessageAsync(buffer.ToArray(), call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } final)
             {
-                return outcome;
+                return final;
             }
         }
 
         throw new IOException("the target's answer ended without a response");
     }
 
-    /// <summary>One message from the target: the final answer (returns the outcome), progress for the client, or handled here.</summary>
-    private async Task<string?> OnUpstreamMessageAsync(byte[] json, ToolCallRequest call, FederatedRequest request, UpstreamEndpoint endpoint,
+    /// <summary>One message from the target: the final answer (returned with the outcome), progress for the client, or handled here.</summary>
+    private async Task<(string Outcome, byte[] Final)?> OnUpstreamMessageAsync(byte[] json, ForwardedRequest call, FederatedRequest request, UpstreamEndpoint endpoint,
         ClientAnswer answer, byte[] clientId, string gatewayId, CancellationToken cancellationToken)
     {
         var message = UpstreamMessage.Read(json);
@@ -124,15 +140,14 @@ internal sealed partial class McpBackendRuntime
                 var final = message.Kind == UpstreamMessageKind.Error ? AsRemoteError(json, clientId) : message.WithId(json, clientId);
                 if (message.Kind == UpstreamMessageKind.Response && request.Targets!.Prefixed && json.AsSpan().IndexOf("\"uri\""u8) >= 0)
                 {
-                    final = ExposeUris(final, request.Target!.Name);
+                    final = ExposeUris(final, call.Method, request.Target!.Name);
                 }
 
-                await answer.WriteFinalAsync(final, cancellationToken);
-                return message.Kind == UpstreamMessageKind.Error ? "error" : message.ToolError ? "tool_error" : "ok";
+                return (message.Kind == UpstreamMessageKind.Error ? "error" : message.ToolError ? "tool_error" : "ok", final);
             case UpstreamMessageKind.Notification when message.Method == NotificationMethods.ProgressNotification:
-                if (call.ProgressToken is { } token && UpstreamToolCall.ProgressTokenOf(json) == gatewayId)
+                if (call.ProgressToken is { } token && UpstreamCall.ProgressTokenOf(json) == gatewayId)
                 {
-                    await answer.WriteEventAsync(UpstreamToolCall.WithClientToken(json, token), cancellationToken);
+                    await answer.WriteEventAsync(UpstreamCall.WithClientToken(json, token), cancellationToken);
                 }
 
                 return null;
@@ -156,18 +171,35 @@ internal sealed partial class McpBackendRuntime
         }
     }
 
-    /// <summary>Prefixed backends expose embedded resource URIs under the target's prefix: this one result is decoded for it.</summary>
-    private static byte[] ExposeUris(byte[] response, string target)
+    /// <summary>
+    /// Prefixed backends expose resource URIs under the target's prefix, as the SDK path's handlers do: those embedded
+    /// in a tool result or a prompt's messages, and a read resource's own. This one result is decoded for it.
+    /// </summary>
+    private static byte[] ExposeUris(byte[] response, string method, string target) => method switch
+    {
+        RequestMethods.ToolsCall => Rewrite<CallToolResult>(response, r => FederatedNames.ExposeUris(r.Content, target, prefixed: true)),
+        RequestMethods.PromptsGet => Rewrite<GetPromptResult>(response, r => FederatedNames.ExposeUris(r.Messages.Select(static m => m.Content), target, prefixed: true)),
+        RequestMethods.ResourcesRead => Rewrite<ReadResourceResult>(response, r =>
+        {
+            foreach (var contents in r.Contents)
+            {
+                contents.Uri = FederatedNames.ExposeUri(target, contents.Uri, prefixed: true);
+            }
+        }),
+        _ => response,
+    };
+
+    private static byte[] Rewrite<TResult>(byte[] response, Action<TResult> expose)
     {
         var options = McpJsonUtilities.DefaultOptions;
         if (JsonSerializer.Deserialize(response, options.GetTypeInfo(typeof(JsonRpcMessage))) is not JsonRpcResponse { Result: { } node } message
-            || node.Deserialize(options.GetTypeInfo(typeof(CallToolResult))) is not CallToolResult result)
+            || node.Deserialize(options.GetTypeInfo(typeof(TResult))) is not TResult result)
         {
             return response;
         }
 
-        FederatedNames.ExposeUris(result.Content, target, prefixed: true);
-        message.Result = JsonSerializer.SerializeToNode(result, options.GetTypeInfo(typeof(CallToolResult)));
+        expose(result);
+        message.Result = JsonSerializer.SerializeToNode(result, options.GetTypeInfo(typeof(TResult)));
         return JsonSerializer.SerializeToUtf8Bytes(message, options.GetTypeInfo(typeof(JsonRpcMessage)));
     }
 
@@ -187,7 +219,7 @@ internal sealed partial class McpBackendRuntime
         return JsonSerializer.SerializeToUtf8Bytes(node);
     }
 
-    private static async Task WriteErrorAsync(ClientAnswer answer, byte[] clientId, int code, string message, CancellationToken cancellationToken)
+    private static byte[] ErrorMessage(byte[] clientId, int code, string message)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
         using (var json = new Utf8JsonWriter(buffer))
@@ -203,13 +235,18 @@ internal sealed partial class McpBackendRuntime
             json.WriteEndObject();
         }
 
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static async Task WriteFinalAsync(ClientAnswer answer, byte[] final, CancellationToken cancellationToken)
+    {
         try
         {
-            await answer.WriteFinalAsync(buffer.WrittenSpan.ToArray(), cancellationToken);
+            await answer.WriteFinalAsync(final, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
         {
-            // The client went away; there is no one left to tell.
+            // The client went away; there is no one left to tell (the target answered: it is not at fault).
         }
     }
 

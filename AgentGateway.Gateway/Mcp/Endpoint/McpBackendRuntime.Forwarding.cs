@@ -12,7 +12,8 @@ using ModelContextProtocol.Server;
 namespace AgentGateway.Mcp.Endpoint;
 
 /// <summary>
-/// The forwarding path: a <c>tools/call</c> that goes to one connected Streamable HTTP target, on a session open here
+/// The forwarding path: a <c>tools/call</c>, <c>prompts/get</c>, <c>resources/read</c> or <c>completion/complete</c>
+/// that goes to one connected Streamable HTTP target, on a session open here
 /// that uses the backend's shared connections, is resolved and authorized exactly as the SDK path does it (the same
 /// <see cref="FederatedHandlers"/> resolution and <see cref="McpAuthorization"/> call), then POSTed to the target
 /// as bytes, and the target's answer is copied back with only the id (and progress token) changed. Everything else
@@ -23,7 +24,7 @@ internal sealed partial class McpBackendRuntime
     private readonly ForwardedCalls _forwarded = new();
 
     /// <summary>
-    /// Serves the request when it is a forwardable call (or the client's cancellation of one); false leaves every
+    /// Serves the request when it is a forwardable request (or the client's cancellation of one); false leaves every
     /// byte of the body for the SDK.
     /// </summary>
     private async ValueTask<bool> TryForwardAsync(HttpContext context, string sessionId)
@@ -47,11 +48,11 @@ internal sealed partial class McpBackendRuntime
         }
 
         var body = read.Buffer;
-        // A call is read only when it can be one (a method escaped as "tools\/call" is simply left to the SDK). A
-        // forwarded call does not reset the SDK's idle timer for the session, so once half of it has passed since the
-        // SDK last served the session, a call goes through the SDK, which does.
-        var call = Contains(body, "\"tools/call\""u8) && _table.Find(sessionId) is { } session && session.SdkSeenWithin(Ttl / 2)
-            ? ToolCallRequest.TryRead(body) : null;
+        // A request is read only when it can be one (a method escaped as "tools\/call" is simply left to the SDK). A
+        // forwarded request does not reset the SDK's idle timer for the session, so once half of it has passed since
+        // the SDK last served the session, a request goes through the SDK, which does.
+        var call = ForwardedRequest.MayBeOne(body) && _table.Find(sessionId) is { } session && session.SdkSeenWithin(Ttl / 2)
+            ? ForwardedRequest.TryRead(body) : null;
         if (call is null)
         {
             var cancelled = _forwarded.Any(sessionId) && CancelledRequestId(body) is { } requestId && _forwarded.TryCancel(sessionId, requestId);
@@ -67,29 +68,60 @@ internal sealed partial class McpBackendRuntime
         using (call)
         {
             var startedAt = DateTime.UtcNow;
-            var ctx = new RequestContext<CallToolRequestParams>(server, new JsonRpcRequest { Id = RequestIdOf(call.Id), Method = RequestMethods.ToolsCall },
-                new CallToolRequestParams { Name = call.Name });
-            FederatedRequest request;
+            FederatedRequest? request;
             try
             {
-                request = await _handlers.ResolveToolAsync(ctx, context.RequestAborted);
+                request = await ResolveAsync(server, call, context.RequestAborted);
             }
             catch (McpProtocolException)
             {
-                // Unknown tool, or no target: the SDK path gives the same error from the same resolution.
-                pipe.AdvanceTo(body.Start);
-                return false;
+                // Unknown name or URI, or no target: the SDK path gives the same error from the same resolution.
+                request = null;
             }
 
-            if (EndpointOf(request.Target!) is not { } endpoint)
+            if (request is null || EndpointOf(request.Target!) is not { } endpoint)
             {
-                pipe.AdvanceTo(body.Start); // not a Streamable HTTP target: the SDK path calls it
+                pipe.AdvanceTo(body.Start); // what the SDK path resolves otherwise, or not a Streamable HTTP target: the SDK path serves it
                 return false;
             }
 
             pipe.AdvanceTo(body.End);
-            await ForwardToolCallAsync(context, sessionId, call, request, endpoint, startedAt);
+            await ForwardAsync(context, sessionId, call, request, endpoint, startedAt);
             return true;
+        }
+    }
+
+    /// <summary>
+    /// The request resolved by the same <see cref="FederatedHandlers"/> method the SDK path's filters and handlers use;
+    /// null when the SDK path must serve it (see the cases).
+    /// </summary>
+    private async ValueTask<FederatedRequest?> ResolveAsync(McpServer server, ForwardedRequest call, CancellationToken ct)
+    {
+        var message = new JsonRpcRequest { Id = RequestIdOf(call.Id), Method = call.Method };
+        switch (call.Method)
+        {
+            case RequestMethods.ToolsCall:
+                return await _handlers.ResolveToolAsync(new RequestContext<CallToolRequestParams>(server, message, new CallToolRequestParams { Name = call.Name }), ct);
+            case RequestMethods.PromptsGet:
+                return await _handlers.ResolvePromptAsync(new RequestContext<GetPromptRequestParams>(server, message, new GetPromptRequestParams { Name = call.Name }), ct);
+            case RequestMethods.ResourcesRead:
+                var read = await _handlers.ResolveResourceAsync(new RequestContext<ReadResourceRequestParams>(server, message, new ReadResourceRequestParams { Uri = call.Name }),
+                    call.Name, ct);
+                if (read.Candidates is not [var only])
+                {
+                    return null; // an unprefixed URI of unknown owner is tried on several targets in turn (or none owns it): the SDK path does that
+                }
+
+                (read.Target, read.UpstreamName) = only;
+                return read;
+            default:
+                Reference reference = call.PromptReference
+                    ? new PromptReference { Name = call.Name, Title = call.ReferenceTitle }
+                    : new ResourceTemplateReference { Uri = call.Name };
+                var completion = new CompleteRequestParams { Ref = reference, Argument = new Argument { Name = call.CompletionArgument.Name, Value = call.CompletionArgument.Value } };
+                var complete = await _handlers.ResolveCompletionAsync(new RequestContext<CompleteRequestParams>(server, message, completion), ct);
+                // A target without completions is not asked: the SDK path answers with an empty completion.
+                return complete.Target!.Current is { Capabilities.Completions: not null } ? complete : null;
         }
     }
 

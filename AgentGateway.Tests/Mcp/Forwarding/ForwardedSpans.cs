@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace AgentGateway.Tests.Mcp.Forwarding;
 
-/// <summary>Collects the gateway's tools/call spans, to tell which path served a call (the forwarding path tags its span).</summary>
+/// <summary>Collects the gateway's spans of forwardable requests, to tell which path served one (the forwarding path tags its span).</summary>
 internal sealed class ForwardedSpans : IDisposable
 {
     private readonly ActivityListener _listener;
@@ -16,7 +16,7 @@ internal sealed class ForwardedSpans : IDisposable
             Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = a =>
             {
-                if ((string?)a.GetTagItem("mcp.method.name") == "tools/call")
+                if ((string?)a.GetTagItem("mcp.method.name") is "tools/call" or "prompts/get" or "resources/read" or "completion/complete")
                 {
                     lock (_spans)
                     {
@@ -35,6 +35,15 @@ internal sealed class ForwardedSpans : IDisposable
         {
             return [.. _spans.Where(s => (string?)s.GetTagItem("gen_ai.tool.name") == tool
                 && (sessionId is null || (string?)s.GetTagItem("mcp.session.id") == sessionId))];
+        }
+    }
+
+    /// <summary>The spans of one method on one session.</summary>
+    public List<Activity> OfMethod(string method, string sessionId)
+    {
+        lock (_spans)
+        {
+            return [.. _spans.Where(s => (string?)s.GetTagItem("mcp.method.name") == method && (string?)s.GetTagItem("mcp.session.id") == sessionId)];
         }
     }
 

@@ -16,6 +16,8 @@ public sealed class McpForwardingGovernanceTests(McpForwardingGovernanceTests.Ga
         forbid(principal, action == Action::"call_tool", resource) when { resource.name == "secret" };
         forbid(principal, action == Action::"call_tool", resource)
           when { resource.name == "add" && context has arguments && context.arguments has a && context.arguments.a == 13 };
+        forbid(principal, action == Action::"get_prompt", resource) when { resource.name == "greet" };
+        forbid(principal, action == Action::"read_resource", resource) when { resource.uri == "note://readme" };
         """;
 
     [Theory]
@@ -74,6 +76,59 @@ public sealed class McpForwardingGovernanceTests(McpForwardingGovernanceTests.Ga
         Assert.Equal("client-id-\u00e9", answer!.Value.GetProperty("id").GetString());
         Assert.Equal(3, answer.Value.GetProperty("result").GetProperty("structuredContent").GetProperty("sum").GetInt32());
         Assert.True(ForwardedSpans.IsForwarded(Assert.Single(spans.Of("add", session.SessionId))));
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"prompts/get","params":{"name":"greet","arguments":{"name":"x"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"prompts/get","params":{"name":"gr\u0065et","arguments":{"name":"x"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"prompts/get","params":{"n\u0061me":"greet","arguments":{"name":"x"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"prompts/get","params":{"name":"Greet","arguments":{"name":"x"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"prompts/get","params":{"name":"GREET","arguments":{"name":"x"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"prompts/get","params":{"name":"add","name":"greet","arguments":{"name":"x"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"prompts/get","params":{"name":"greet","n\u0061me":"add","arguments":{"name":"x"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7.0,"method":"prompts/get","params":{"name":"greet","arguments":{"name":"x"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"prompts/get","params":{"extra":{"name":"add"},"name":"greet","arguments":{"name":"x"},"_meta":{"progressToken":1,"name":"add"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"extra":{"method":"tools/list"},"method":"prompts/get","params":{"name":"greet","arguments":{"name":"x"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"prompts\/get","params":{"name":"greet","arguments":{"name":"x"}}}""")]
+    [InlineData("""[{"jsonrpc":"2.0","id":7,"method":"prompts/get","params":{"name":"greet","arguments":{"name":"x"}}}]""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"resources/read","params":{"uri":"note://readme"}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"resources/read","params":{"uri":"note:\/\/readm\u0065"}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"resources/read","params":{"ur\u0069":"note://readme"}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"resources/read","params":{"uri":"note://other","uri":"note://readme"}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7e0,"method":"resources/read","params":{"uri":"note://readme"}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"resources/read","params":{"name":"x","uri":"note://readme","_meta":{"uri":"note://other"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"completion/complete","params":{"ref":{"type":"ref/prompt","name":"greet"},"argument":{"name":"name","value":"A"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"completion/complete","params":{"ref":{"type":"ref/prompt","name":"gr\u0065et"},"argument":{"name":"name","value":"A"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"completion/complete","params":{"ref":{"type":"ref/prompt","name":"greet","extra":1},"argument":{"name":"name","value":"A"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"completion/complete","params":{"ref":{"name":"greet","type":"ref/prompt","title":"Hi"},"argument":{"name":"name","value":"A","x":1}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"completion/complete","params":{"ref":{"type":"ref/prompt","name":"add","name":"greet"},"argument":{"name":"name","value":"A"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7.5,"method":"completion/complete","params":{"ref":{"type":"ref/prompt","name":"greet"},"argument":{"name":"name","value":"A"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"completion/complete","params":{"ref":{"type":"ref/resource","uri":"note://readme"},"argument":{"name":"name","value":"A"}}}""")]
+    public async Task PromptResourceOrCompletion_ForbiddenOrUnclear_IsNeverAResult(string body)
+    {
+        var session = await McpSessionRaw.OpenAsync(fixture.Client);
+
+        var (status, answer) = await session.RequestAsync(body);
+
+        Assert.False(status == HttpStatusCode.OK && McpSessionRaw.IsResult(answer), $"answered with a result: {answer}");
+    }
+
+    [Theory]
+    [InlineData("prompts/get", """{"jsonrpc":"2.0","id":7,"method":"prompts/get","params":{"name":"greet","arguments":{"name":"x"}}}""")]
+    [InlineData("prompts/get", """{"jsonrpc":"2.0","id":7,"method":"prompts/get","params":{"name":"gr\u0065et","arguments":{"name":"x"},"extra":[1]}}""")]
+    [InlineData("resources/read", """{"jsonrpc":"2.0","id":7,"method":"resources/read","params":{"uri":"note:\/\/readme"}}""")]
+    [InlineData("completion/complete", """{"jsonrpc":"2.0","id":7,"method":"completion/complete","params":{"ref":{"type":"ref/prompt","name":"greet"},"argument":{"name":"name","value":"A"}}}""")]
+    [InlineData("completion/complete", """{"jsonrpc":"2.0","id":7,"method":"completion/complete","params":{"ref":{"type":"ref/resource","uri":"note://readme"},"argument":{"name":"x","value":""}}}""")]
+    public async Task PromptResourceOrCompletion_Forbidden_OnTheForwardedPath_IsTheGatewaysRefusal(string method, string body)
+    {
+        using var spans = new ForwardedSpans();
+        var session = await McpSessionRaw.OpenAsync(fixture.Client);
+
+        var (_, answer) = await session.RequestAsync(body);
+
+        Assert.True(McpSessionRaw.IsForbidden(answer), $"not denied: {answer}");
+        Assert.Equal(7, answer!.Value.GetProperty("id").GetInt32());
+        Assert.True(ForwardedSpans.IsForwarded(Assert.Single(spans.OfMethod(method, session.SessionId))), "the refusal came from the SDK path, not the forwarding path");
     }
 
     /// <summary>One upstream and one gateway for all cases.</summary>

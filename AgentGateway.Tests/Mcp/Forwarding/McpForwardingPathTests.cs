@@ -20,14 +20,8 @@ public sealed class McpForwardingPathTests
     public async Task CallTool_SharedSessionOnStreamableHttpTarget_IsForwardedAndMatchesADirectCall()
     {
         using var spans = new ForwardedSpans();
-        await using var http = await TestMcpServer.StartAsync();
-        await using var gw = await TestGateway.StartAsync(McpTestClient.GatewayYaml(McpTestClient.UrlTarget("http", http.Url)));
-        await using var client = await McpTestClient.ConnectAsync(gw);
-        await using var direct = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
-        {
-            Endpoint = new Uri(http.Url),
-            TransportMode = HttpTransportMode.StreamableHttp,
-        }), new McpClientOptions { ProtocolVersion = "2025-11-25" }, cancellationToken: Ct);
+        await using var rig = await DirectAndGateway.StartAsync();
+        var (client, direct) = (rig.Client, rig.Direct);
         var arguments = new Dictionary<string, object?> { ["a"] = 2, ["b"] = 40 };
 
         var viaGateway = await client.CallToolAsync("add", arguments, cancellationToken: Ct);

@@ -83,6 +83,7 @@ public sealed class TestMcpServer : IAsyncDisposable
         else
         {
             mcp.WithTools<HttpTools>().WithTools<InteractiveTools>().WithPrompts<HttpPrompts>().WithResources<HttpResources>()
+                .WithCompleteHandler(HttpPrompts.CompleteAsync)
                 .WithRequestFilters(f => f.AddListToolsFilter(next => (ctx, ct) =>
                 {
                     State.CountToolList();
