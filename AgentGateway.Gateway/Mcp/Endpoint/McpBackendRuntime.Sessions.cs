@@ -25,6 +25,9 @@ internal sealed partial class McpBackendRuntime
         }
     }
 
+    /// <summary>The SDK's server a client session runs on here; null when it is not open on this replica.</summary>
+    public McpServer? ServerOf(string sessionId) => _table.Find(sessionId)?.Server;
+
     /// <summary>The targets serving a request: the session's own connections, or the shared ones.</summary>
     private async ValueTask<TargetSet> ResolveTargetsAsync(McpServer server, CancellationToken cancellationToken)
     {

@@ -85,14 +85,12 @@ internal sealed partial class McpBackendRuntime : IAsyncDisposable
     public (IReadOnlyList<TargetConnection> Connections, bool Prefixed) SharedTargets => (_shared.Connections, _shared.Prefixed);
 
     /// <summary>
-    /// Per new session (and per sessionless request): advertise the union of the targets' capabilities (see
-    /// <see cref="MergedCapabilities"/>). Never waits for targets: a client's discovery probe has a short timeout.
+    /// Per new session (and per sessionless request): what to withdraw so the session advertises the union of the
+    /// targets' capabilities (see <see cref="MergedCapabilities"/>, <see cref="SessionOptionsFactory"/>). Never waits
+    /// for targets: a client's discovery probe has a short timeout.
     /// </summary>
-    public Task ConfigureSessionOptionsAsync(McpServerOptions options)
-    {
-        MergedCapabilities.Apply(options, [.. Config.Targets.Select(t => _knownCapabilities.GetValueOrDefault(t.Name))]);
-        return Task.CompletedTask;
-    }
+    public MergedCapabilities.Absent AbsentCapabilities() =>
+        MergedCapabilities.Of([.. Config.Targets.Select(t => _knownCapabilities.GetValueOrDefault(t.Name))]);
 
     /// <summary>
     /// Serves one request of the route (any sub-path, any method), as a sequence of steps (see the Steps part): the

@@ -2,8 +2,10 @@
 using AgentGateway.Mcp.Federation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace AgentGateway.Mcp.Endpoint;
 
@@ -26,10 +28,18 @@ internal sealed class McpSdkHost : IAsyncDisposable
         services.AddSingleton(gatewayServices.GetRequiredService<IHostApplicationLifetime>());
         services.AddSingleton(TimeProvider.System);
         services.AddRouting();
+
+        // Telemetry and authorization are composed around the handlers here, once per backend, not registered as the
+        // SDK's request filters (which it applies again for every session). Outermost first: the span covers
+        // authorization, which sees the resolved target.
+        var telemetry = new FederatedTelemetryFilters(runtime.Name);
+        var authorization = new FederatedAuthorizationFilters(gatewayServices.GetRequiredService<McpAuthorization>(), handlers);
         services.AddMcpServer(options =>
             {
                 options.ServerInfo = new Implementation { Name = $"AgentGateway ({runtime.Name})", Version = "1.0.0" };
                 handlers.Install(options);
+                authorization.WrapAround(options.Handlers);
+                telemetry.WrapAround(options.Handlers);
                 options.Filters.Message.OutgoingFilters.Add(Relay.OutgoingRequests.Filter);
                 options.Capabilities = new ServerCapabilities
                 {
@@ -40,12 +50,6 @@ internal sealed class McpSdkHost : IAsyncDisposable
                     Logging = new LoggingCapability(),
                 };
             })
-            .WithRequestFilters(filters =>
-            {
-                // Registration order is nesting order: the span covers authorization, which sees the resolved target.
-                new FederatedTelemetryFilters(runtime.Name).AddTo(filters);
-                new FederatedAuthorizationFilters(gatewayServices.GetRequiredService<McpAuthorization>(), handlers).AddTo(filters);
-            })
             .WithHttpTransport(options =>
             {
                 // Stateful for initialize (2025-x) clients so sampling, elicitation and roots work; 2026-07-28 requests are served sessionless.
@@ -53,7 +57,9 @@ internal sealed class McpSdkHost : IAsyncDisposable
 #pragma warning disable MCP9006 // Stateful mode is required: sampling, elicitation and roots need a session (DESIGN.md §5).
                 options.IdleTimeout = runtime.Ttl;
 #pragma warning restore MCP9006
-                options.ConfigureSessionOptions = (_, serverOptions, _) => runtime.ConfigureSessionOptionsAsync(serverOptions);
+                // Set so the SDK asks the options factory for each session: SessionOptionsFactory hands out the options
+                // of the targets' current capabilities (nothing is left to do per session here).
+                options.ConfigureSessionOptions = static (_, _, _) => Task.CompletedTask;
 #pragma warning disable MCP9004 // Legacy SSE is a requirement of the gateway (older clients); it is only reachable through our route.
                 options.EnableLegacySse = true;
 #pragma warning restore MCP9004
@@ -76,6 +82,10 @@ internal sealed class McpSdkHost : IAsyncDisposable
                 };
 #pragma warning restore MCPEXP002
             });
+        services.AddSingleton<IOptionsFactory<McpServerOptions>>(provider => new SessionOptionsFactory(
+            new OptionsFactory<McpServerOptions>(provider.GetServices<IConfigureOptions<McpServerOptions>>(),
+                provider.GetServices<IPostConfigureOptions<McpServerOptions>>(), provider.GetServices<IValidateOptions<McpServerOptions>>()),
+            runtime.AbsentCapabilities));
         _services = services.BuildServiceProvider();
         Endpoints = new McpEndpointTable(_services);
         Endpoints.MapMcp("");

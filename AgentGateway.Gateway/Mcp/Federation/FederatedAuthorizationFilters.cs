@@ -1,23 +1,24 @@
-using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using static AgentGateway.Mcp.Federation.HandlerComposition;
 
 namespace AgentGateway.Mcp.Federation;
 
 /// <summary>
-/// DESIGN.md §6 for the federated server, as the SDK's request filters (inside the telemetry ones): a call, get, read,
+/// DESIGN.md §6 for the federated server, composed around the handlers once per backend (inside the telemetry,
+/// see <see cref="HandlerComposition"/>): a call, get, read,
 /// completion or subscription is resolved to its owning target and refused with a JSON-RPC error when the principal
 /// may not use it; a list loses the items the principal may not see. Resolution is the handlers' (shared through
 /// <see cref="FederatedRequest"/>, so it happens once).
 /// </summary>
 internal sealed class FederatedAuthorizationFilters(McpAuthorization authorization, FederatedHandlers handlers)
 {
-    public void AddTo(IMcpRequestFilterBuilder filters)
+    public void WrapAround(McpServerHandlers h)
     {
-        filters.AddListToolsFilter(next => (ctx, ct) => ListAsync(ctx, next, McpAuthorization.CallTool, static r => r.Tools, static t => t.Name, ct));
-        filters.AddListPromptsFilter(next => (ctx, ct) => ListAsync(ctx, next, McpAuthorization.GetPrompt, static r => r.Prompts, static p => p.Name, ct));
-        filters.AddListResourcesFilter(next => (ctx, ct) => ListAsync(ctx, next, McpAuthorization.ReadResource, static r => r.Resources, static r => r.Uri, ct));
-        filters.AddCallToolFilter(next => async (ctx, ct) =>
+        h.ListToolsHandler = Around(h.ListToolsHandler, next => (ctx, ct) => ListAsync(ctx, next, McpAuthorization.CallTool, static r => r.Tools, static t => t.Name, ct));
+        h.ListPromptsHandler = Around(h.ListPromptsHandler, next => (ctx, ct) => ListAsync(ctx, next, McpAuthorization.GetPrompt, static r => r.Prompts, static p => p.Name, ct));
+        h.ListResourcesHandler = Around(h.ListResourcesHandler, next => (ctx, ct) => ListAsync(ctx, next, McpAuthorization.ReadResource, static r => r.Resources, static r => r.Uri, ct));
+        h.CallToolHandler = Around(h.CallToolHandler, next => async (ctx, ct) =>
         {
             if (ctx.Params is { } call)
             {
@@ -26,7 +27,7 @@ internal sealed class FederatedAuthorizationFilters(McpAuthorization authorizati
 
             return await next(ctx, ct);
         });
-        filters.AddGetPromptFilter(next => async (ctx, ct) =>
+        h.GetPromptHandler = Around(h.GetPromptHandler, next => async (ctx, ct) =>
         {
             if (ctx.Params is not null)
             {
@@ -35,7 +36,7 @@ internal sealed class FederatedAuthorizationFilters(McpAuthorization authorizati
 
             return await next(ctx, ct);
         });
-        filters.AddCompleteFilter(next => async (ctx, ct) =>
+        h.CompleteHandler = Around(h.CompleteHandler, next => async (ctx, ct) =>
         {
             if (ctx.Params is not null)
             {
@@ -44,7 +45,7 @@ internal sealed class FederatedAuthorizationFilters(McpAuthorization authorizati
 
             return await next(ctx, ct);
         });
-        filters.AddReadResourceFilter(next => async (ctx, ct) =>
+        h.ReadResourceHandler = Around(h.ReadResourceHandler, next => async (ctx, ct) =>
         {
             if (ctx.Params is { } read)
             {
@@ -53,7 +54,7 @@ internal sealed class FederatedAuthorizationFilters(McpAuthorization authorizati
 
             return await next(ctx, ct);
         });
-        filters.AddSubscribeToResourcesFilter(next => async (ctx, ct) =>
+        h.SubscribeToResourcesHandler = Around(h.SubscribeToResourcesHandler, next => async (ctx, ct) =>
         {
             if (ctx.Params is { } subscribe && (await handlers.ResolveResourceAsync(ctx, subscribe.Uri, ct)) is { Candidates: [var first, ..] })
             {

@@ -10,8 +10,8 @@ namespace AgentGateway.Mcp.Federation;
 /// <summary>
 /// The request handlers of a federated MCP server: merged, renamed lists and calls routed to the owning target.
 /// Which <see cref="TargetSet"/> serves a request depends on the client session (see the runtime). Spans, metrics and
-/// authorization are not here: they are the SDK's request filters around these handlers (<see cref="FederatedTelemetryFilters"/>,
-/// <see cref="FederatedAuthorizationFilters"/>), which share what a request resolved to through <see cref="FederatedRequest"/>.
+/// authorization are not here: they are composed around these handlers once per backend (<see cref="FederatedTelemetryFilters"/>,
+/// <see cref="FederatedAuthorizationFilters"/>), and share what a request resolved to through <see cref="FederatedRequest"/>.
 /// </summary>
 internal sealed partial class FederatedHandlers
 {

@@ -9,7 +9,7 @@ namespace AgentGateway.Mcp.Federation;
 /// list is fetched once into its connection's cache (<see cref="UpstreamListCache"/>) with the items already renamed
 /// to their exposed names (<see cref="TargetList{TItem}"/>); a request merges the cached lists, leaving out names
 /// another target owns (<see cref="FederatedPager"/>). What differs between the four lists is given as delegates; the
-/// skeleton is here once. Authorization is not: the authorization request filter drops what the caller may not see,
+/// skeleton is here once. Authorization is not: the authorization filter around the handlers drops what the caller may not see,
 /// per request, from <see cref="FederatedRequest.Listed"/>.
 /// </summary>
 internal sealed class FederatedList<TItem>(

@@ -1,28 +1,33 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using static AgentGateway.Mcp.Federation.HandlerComposition;
 
 namespace AgentGateway.Mcp.Federation;
 
 /// <summary>
-/// The span of each federated request (<see cref="McpTelemetry.StartRequest"/>) and the tool-call metric, as the SDK's
-/// request filters: outermost, so the span covers authorization and target resolution too. The target and protocol
+/// The span of each federated request (<see cref="McpTelemetry.StartRequest"/>) and the tool-call metric, composed
+/// around the handlers once per backend (see <see cref="HandlerComposition"/>): outermost, so the span covers
+/// authorization and target resolution too. The target and protocol
 /// tags come from what the request resolved to (<see cref="FederatedRequest"/>); a request without params is left to
 /// its handler's error and gets no span, as before.
 /// </summary>
 internal sealed class FederatedTelemetryFilters(string backend)
 {
-    public void AddTo(IMcpRequestFilterBuilder filters)
+    public void WrapAround(McpServerHandlers h)
     {
-        filters.AddListToolsFilter(next => (ctx, ct) => TraceAsync(RequestMethods.ToolsList, ctx, next, tagTarget: false, ct));
-        filters.AddCallToolFilter(next => (ctx, ct) => ctx.Params is null ? next(ctx, ct) : CallToolAsync(ctx, next, ct));
-        filters.AddListPromptsFilter(next => (ctx, ct) => TraceAsync(RequestMethods.PromptsList, ctx, next, tagTarget: false, ct));
-        filters.AddGetPromptFilter(next => (ctx, ct) => ctx.Params is null ? next(ctx, ct) : TraceAsync(RequestMethods.PromptsGet, ctx, next, tagTarget: true, ct));
-        filters.AddListResourcesFilter(next => (ctx, ct) => TraceAsync(RequestMethods.ResourcesList, ctx, next, tagTarget: false, ct));
-        filters.AddListResourceTemplatesFilter(next => (ctx, ct) => TraceAsync(RequestMethods.ResourcesTemplatesList, ctx, next, tagTarget: false, ct));
-        filters.AddReadResourceFilter(next => (ctx, ct) => ctx.Params is null ? next(ctx, ct) : TraceAsync(RequestMethods.ResourcesRead, ctx, next, tagTarget: true, ct));
-        filters.AddCompleteFilter(next => (ctx, ct) => ctx.Params is null ? next(ctx, ct) : TraceAsync(RequestMethods.CompletionComplete, ctx, next, tagTarget: false, ct));
+        h.ListToolsHandler = Around(h.ListToolsHandler, next => (ctx, ct) => TraceAsync(RequestMethods.ToolsList, ctx, next, tagTarget: false, ct));
+        h.CallToolHandler = Around(h.CallToolHandler, next => (ctx, ct) => ctx.Params is null ? next(ctx, ct) : CallToolAsync(ctx, next, ct));
+        h.ListPromptsHandler = Around(h.ListPromptsHandler, next => (ctx, ct) => TraceAsync(RequestMethods.PromptsList, ctx, next, tagTarget: false, ct));
+        h.GetPromptHandler = Around(h.GetPromptHandler,
+            next => (ctx, ct) => ctx.Params is null ? next(ctx, ct) : TraceAsync(RequestMethods.PromptsGet, ctx, next, tagTarget: true, ct));
+        h.ListResourcesHandler = Around(h.ListResourcesHandler, next => (ctx, ct) => TraceAsync(RequestMethods.ResourcesList, ctx, next, tagTarget: false, ct));
+        h.ListResourceTemplatesHandler = Around(h.ListResourceTemplatesHandler,
+            next => (ctx, ct) => TraceAsync(RequestMethods.ResourcesTemplatesList, ctx, next, tagTarget: false, ct));
+        h.ReadResourceHandler = Around(h.ReadResourceHandler,
+            next => (ctx, ct) => ctx.Params is null ? next(ctx, ct) : TraceAsync(RequestMethods.ResourcesRead, ctx, next, tagTarget: true, ct));
+        h.CompleteHandler = Around(h.CompleteHandler,
+            next => (ctx, ct) => ctx.Params is null ? next(ctx, ct) : TraceAsync(RequestMethods.CompletionComplete, ctx, next, tagTarget: false, ct));
     }
 
     private async ValueTask<TResult> TraceAsync<TParams, TResult>(string method, RequestContext<TParams> ctx, McpRequestHandler<TParams, TResult> next,

@@ -11,7 +11,7 @@ using ModelContextProtocol.Client;
 namespace AgentGateway.Tests.Mcp.Federation;
 
 /// <summary>
-/// Telemetry and authorization run as the SDK's request filters around the federated handlers: a denied operation
+/// Telemetry and authorization run as filters composed around the federated handlers: a denied operation
 /// is the same JSON-RPC error, and spans and the tool-call metric carry the same names and tags, as when they were
 /// inlined in each handler.
 /// </summary>
