@@ -78,6 +78,7 @@ public static class GatewayServiceCollectionExtensions
             // a measurable share of each proxied call and log nothing at the default levels; upstream calls are
             // traced and metered by the gateway itself.
             .RemoveAllLoggers();
+        services.AddSingleton<UpstreamHandlers>();
         services.AddSingleton<BackendErrorWriters>();
         return services;
     }

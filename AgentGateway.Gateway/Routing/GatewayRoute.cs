@@ -11,4 +11,7 @@ public sealed record GatewayRoute(string Name, string Kind, string Backend, Rout
     /// <summary>The policies the route applies, in order (names already validated).</summary>
     public IReadOnlyList<PolicyConfig> Policies { get; } =
         [.. Config.Policies.Select(name => Snapshot.Policies.TryGetValue(name, out var p) ? p : null).OfType<PolicyConfig>()];
+
+    /// <summary>The route's metric tags and span names, built once with the route.</summary>
+    internal Telemetry.RouteTelemetry Telemetry { get; } = new(Name, Kind);
 }

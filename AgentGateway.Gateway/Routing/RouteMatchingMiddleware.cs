@@ -27,6 +27,7 @@ internal sealed class RouteMatchingMiddleware(RequestDelegate next, GatewayRunti
         if (context.Features.Get<RequestTelemetryFeature>() is { } telemetry)
         {
             (telemetry.Route, telemetry.BackendKind, telemetry.Backend) = (route.Name, route.Kind, route.Backend);
+            telemetry.RouteTelemetry = route.Telemetry;
         }
 
         if (route.Kind == RouteKinds.Http)

@@ -10,6 +10,9 @@ public sealed class RequestTelemetryFeature
     /// <summary>Route name, once matched.</summary>
     public string? Route { get; set; }
 
+    /// <summary>The matched route's prepared metric tags and span names.</summary>
+    internal RouteTelemetry? RouteTelemetry { get; set; }
+
     /// <summary>llm | mcp | a2a | http.</summary>
     public string? BackendKind { get; set; }
 

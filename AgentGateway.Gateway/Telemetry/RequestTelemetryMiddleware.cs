@@ -51,16 +51,28 @@ internal sealed class RequestTelemetryMiddleware(RequestDelegate next, IGatewayC
     {
         var status = clientLeft ? 499 : context.Response.StatusCode;
         var principal = GatewayClaims.CedarPrincipal(context.User) is var (type, id) && type != "Anonymous" ? $"{type}::{id}" : null;
-        var tags = new TagList
+        var route = telemetry.RouteTelemetry is { } matched && ReferenceEquals(matched.Route, telemetry.Route) ? matched : null;
+        if (route is not null || telemetry.Route is null)
         {
-            { "route", telemetry.Route ?? "(none)" },
-            { "backend_kind", telemetry.BackendKind ?? "(none)" },
-            { "status_code", status },
-        };
-        GatewayMetrics.Requests.Add(1, tags);
-        GatewayMetrics.RequestDuration.Record(elapsed.TotalSeconds, tags);
+            // The route's tag set, built once: no per-request tag list, no boxed status code.
+            var tags = (route ?? RouteTelemetry.Unmatched).Tags(status);
+            GatewayMetrics.Requests.Add(1, tags);
+            GatewayMetrics.RequestDuration.Record(elapsed.TotalSeconds, tags);
+        }
+        else
+        {
+            var tags = new TagList
+            {
+                { "route", telemetry.Route },
+                { "backend_kind", telemetry.BackendKind ?? "(none)" },
+                { "status_code", status },
+            };
+            GatewayMetrics.Requests.Add(1, tags);
+            GatewayMetrics.RequestDuration.Record(elapsed.TotalSeconds, tags);
+        }
 
-        if (Activity.Current is { } span)
+        // Tags only on a span that is recorded (a propagation-only span would drop them anyway).
+        if (Activity.Current is { IsAllDataRequested: true } span)
         {
             span.SetTag("agentgateway.route", telemetry.Route);
             span.SetTag("agentgateway.backend.kind", telemetry.BackendKind);
@@ -70,7 +82,7 @@ internal sealed class RequestTelemetryMiddleware(RequestDelegate next, IGatewayC
             span.SetTag("enduser.id", principal);
             if (telemetry.Route is not null)
             {
-                span.DisplayName = $"{context.Request.Method} {telemetry.Route}";
+                span.DisplayName = route?.SpanName(context.Request.Method) ?? $"{context.Request.Method} {telemetry.Route}";
             }
         }
 

@@ -11,7 +11,7 @@ namespace AgentGateway.Llm.Runtime;
 /// Runtime state per backend config instance. A reload produces new config records; a backend whose config changed gets
 /// fresh provider clients, an unchanged one (compared by value) keeps its runtime, while in-flight requests keep the runtime of the snapshot they started with.
 /// </summary>
-internal sealed class LlmRuntimeCache(IHttpMessageHandlerFactory handlers, Traffic.BackendTlsInvokers tlsHandlers, ProviderHealth health, ILoggerFactory loggers)
+internal sealed class LlmRuntimeCache(Routing.UpstreamHandlers handlers, Traffic.BackendTlsInvokers tlsHandlers, ProviderHealth health, ILoggerFactory loggers)
 {
     private readonly ConditionalWeakTable<LlmBackendConfig, LlmBackendRuntime> _runtimes = [];
     private readonly ConcurrentDictionary<string, (LlmBackendConfig Config, LlmBackendRuntime Runtime)> _latest = new(StringComparer.Ordinal);
@@ -23,7 +23,7 @@ internal sealed class LlmRuntimeCache(IHttpMessageHandlerFactory handlers, Traff
             var runtime = _latest.TryGetValue(backend, out var last) && ConfigEquality.AreEqual(last.Config, c)
                 ? last.Runtime
                 : new LlmBackendRuntime(backend, c,
-                    p => p.Tls is { } tls ? tlsHandlers.Handler(tls) : handlers.CreateHandler(Routing.UpstreamHttpClient.Name), health, loggers.CreateLogger<VirtualModel>());
+                    p => p.Tls is { } tls ? tlsHandlers.Handler(tls) : handlers.For(p.BaseUrl), health, loggers.CreateLogger<VirtualModel>());
             _latest[backend] = (c, runtime);
             return runtime;
         });
