@@ -12,8 +12,8 @@ namespace AgentGateway.Llm.Providers.Anthropic;
 /// </summary>
 internal sealed class AnthropicChatClient(HttpClient http, string baseUrl, string model) : IChatClient
 {
-    /// <summary>The API version every request names; the one the SDK this client replaced sent.</summary>
-    public const string ApiVersion = "2023-06-01";
+    /// <summary>The API version every request names: the one the Anthropic SDK (13.12) this client replaced sent.</summary>
+    public const string ApiVersion = "2026-10-21";
 
     /// <summary>max_tokens is required by the API; used when the client did not ask for a limit.</summary>
     public const int DefaultMaxTokens = 4096;

@@ -42,7 +42,7 @@ public class AnthropicProviderTests
         Assert.All(mock.Requests, r =>
         {
             Assert.Equal("/v1/messages", r.Path);
-            Assert.Equal("2023-06-01", r.Headers["anthropic-version"]);
+            Assert.Equal("2026-10-21", r.Headers["anthropic-version"]);
             Assert.Equal("upstream-key-claude", r.Headers["x-api-key"]);
             Assert.Equal(4096, JsonDocument.Parse(r.Body).RootElement.GetProperty("max_tokens").GetInt32());
         });
