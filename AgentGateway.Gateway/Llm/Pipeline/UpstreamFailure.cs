@@ -1,5 +1,4 @@
 using System.ClientModel;
-using Anthropic.Exceptions;
 
 namespace AgentGateway.Llm.Pipeline;
 
@@ -19,8 +18,6 @@ internal static class UpstreamFailure
             {
                 case ClientResultException cre when cre.Status > 0:
                     return (cre.Status, Describe(cre.Status, cre.Message));
-                case AnthropicApiException aae:
-                    return ((int)aae.StatusCode, Describe((int)aae.StatusCode, aae.Message));
                 case HttpRequestException { StatusCode: { } code }:
                     return ((int)code, Describe((int)code, e.Message));
                 case HttpRequestException or IOException:

@@ -2,7 +2,6 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Concurrent;
 using AgentGateway.Llm.Wire;
-using Anthropic;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OpenAI;
@@ -24,7 +23,6 @@ internal sealed class LlmProvider
     private readonly HttpMessageHandler _upstream;
     private readonly ProviderHealth _health;
     private OpenAIClient? _openAi;
-    private AnthropicClient? _anthropic;
 
     public LlmProvider(string backend, LlmProviderConfig config, HttpMessageHandler upstream, ProviderHealth health)
     {
@@ -99,7 +97,7 @@ internal sealed class LlmProvider
     private IChatClient CreateChatClient(string model) => Type switch
     {
         ProviderType.Mock => new MockChatClient(model),
-        ProviderType.Anthropic => AnthropicClient().AsIChatClient(model, 4096),
+        ProviderType.Anthropic => new Anthropic.AnthropicChatClient(Http, _baseUrl, model),
         ProviderType.Ollama => new OllamaApiClient(Http, model),
         ProviderType.AzureOpenAi => AzureClient(model).GetChatClient(model).AsIChatClient(),
         ProviderType.Bedrock => new Bedrock.BedrockChatClient(Http, _baseUrl, model),
@@ -131,13 +129,4 @@ internal sealed class LlmProvider
             RetryPolicy = new ClientRetryPolicy(0),
             NetworkTimeout = System.Threading.Timeout.InfiniteTimeSpan,
         });
-
-    private AnthropicClient AnthropicClient() => _anthropic ??= new AnthropicClient
-    {
-        ApiKey = Config.ApiKey is { Length: > 0 } k ? k : "unused",
-        BaseUrl = _baseUrl,
-        HttpClient = Http,
-        MaxRetries = 0,
-        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-    };
 }
