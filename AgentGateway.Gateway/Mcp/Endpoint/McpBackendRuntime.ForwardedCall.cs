@@ -13,6 +13,11 @@ namespace AgentGateway.Mcp.Endpoint;
 /// <summary>One forwarded request, from authorization to the client's answer (see the Forwarding part).</summary>
 internal sealed partial class McpBackendRuntime
 {
+    /// <summary>The SDK client's defaults for resuming a stream (HttpClientTransportOptions), so both paths resume alike.</summary>
+    private const int MaxResumptions = 5;
+
+    private static readonly TimeSpan DefaultResumeDelay = TimeSpan.FromSeconds(1);
+
     private async Task ForwardAsync(HttpContext context, string sessionId, ForwardedRequest call, FederatedRequest request, UpstreamEndpoint endpoint,
         DateTime startedAt)
     {
@@ -104,29 +109,70 @@ internal sealed partial class McpBackendRuntime
             throw new HttpRequestException($"MCP target answered {(int)response.StatusCode}", null, response.StatusCode);
         }
 
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
         {
-            await foreach (var item in SseParser.Create(stream, static (_, data) => data.ToArray()).EnumerateAsync(cancellationToken))
+            return await ReadEventStreamAsync(response, call, request, endpoint, answer, clientId, gatewayId, cancellationToken);
+        }
+
+        using var buffer = new MemoryStream();
+        await (await response.Content.ReadAsStreamAsync(cancellationToken)).CopyToAsync(buffer, cancellationToken);
+        return await OnUpstreamMessageAsync(buffer.ToArray(), call, request, endpoint, answer, clientId, gatewayId, cancellationToken)
+            ?? throw new IOException("the target's answer ended without a response");
+    }
+
+    /// <summary>
+    /// Reads the call's event stream to its answer. A stream that ends first, after events with ids, is resumed as the
+    /// SDK client resumes one: after the target's <c>retry</c> interval (1 s when it gave none), a GET with
+    /// <c>Last-Event-ID</c>, up to <see cref="MaxResumptions"/> times in a row; a stream without ids cannot be resumed.
+    /// </summary>
+    private async Task<(string Outcome, byte[] Final)> ReadEventStreamAsync(HttpResponseMessage response, ForwardedRequest call, FederatedRequest request,
+        UpstreamEndpoint endpoint, ClientAnswer answer, byte[] clientId, string gatewayId, CancellationToken cancellationToken)
+    {
+        var current = response;
+        string? lastEventId = null;
+        var retry = DefaultResumeDelay;
+        try
+        {
+            for (var resumptions = 0; ; resumptions++)
             {
-                if (item.EventType == SseParser.EventTypeDefault
-                    && await OnUpstreamMessageAsync(item.Data, call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } final)
+                var parser = SseParser.Create(await current.Content.ReadAsStreamAsync(cancellationToken), static (_, data) => data.ToArray());
+                await foreach (var item in parser.EnumerateAsync(cancellationToken))
                 {
-                    return final;
+                    if (item.EventType == SseParser.EventTypeDefault && item.Data.Length > 0
+                        && await OnUpstreamMessageAsync(item.Data, call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } final)
+                    {
+                        return final;
+                    }
+                }
+
+                lastEventId = string.IsNullOrEmpty(parser.LastEventId) ? lastEventId : parser.LastEventId;
+                retry = parser.ReconnectionInterval > TimeSpan.Zero ? parser.ReconnectionInterval : retry;
+                if (lastEventId is null || resumptions == MaxResumptions)
+                {
+                    throw new IOException("the target's answer ended without a response");
+                }
+
+                await Task.Delay(retry, cancellationToken);
+                var resumed = await endpoint.ResumeAsync(lastEventId, cancellationToken);
+                if (current != response)
+                {
+                    current.Dispose();
+                }
+
+                current = resumed;
+                if (!current.IsSuccessStatusCode || current.Content.Headers.ContentType?.MediaType != "text/event-stream")
+                {
+                    throw new HttpRequestException($"MCP target answered {(int)current.StatusCode} to resuming the stream", null, current.StatusCode);
                 }
             }
         }
-        else
+        finally
         {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken);
-            if (await OnUpstreamMessageAsync(buffer.ToArray(), call, request, endpoint, answer, clientId, gatewayId, cancellationToken) is { } final)
+            if (current != response)
             {
-                return final;
+                current.Dispose();
             }
         }
-
-        throw new IOException("the target's answer ended without a response");
     }
 
     /// <summary>One message from the target: the final answer (returned with the outcome), progress for the client, or handled here.</summary>

@@ -20,6 +20,23 @@ internal sealed class UpstreamEndpoint(HttpClient http, Uri url, IReadOnlyDictio
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Accept.Add(Json);
         request.Headers.Accept.Add(EventStream);
+        return SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Resumes a call's stream the target closed before its answer: a GET naming the last event seen, as Streamable
+    /// HTTP's resumability has a client do it; the target replays what followed (or sends the answer) on the new stream.
+    /// </summary>
+    public Task<HttpResponseMessage> ResumeAsync(string lastEventId, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.Add(EventStream);
+        request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId);
+        return SendAsync(request, cancellationToken);
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         request.Headers.TryAddWithoutValidation("Mcp-Session-Id", sessionId);
         if (protocolVersion is not null)
         {

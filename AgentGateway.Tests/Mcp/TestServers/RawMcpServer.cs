@@ -13,7 +13,9 @@ namespace AgentGateway.Tests.Mcp.TestServers;
 /// it answers <c>initialize</c> with whatever revision it is given, answers every method it does not know with an
 /// empty result (as several real servers and the conformance suite's test servers do), puts its session id on every
 /// response, and records each request's method, <c>protocolVersion</c> param and <c>MCP-Protocol-Version</c> header.
-/// It has one tool, <c>hello</c>.
+/// It has one tool, <c>hello</c>. Started with <c>closeCallStreams</c>, it answers <c>tools/call</c> as the
+/// conformance suite's sse-retry server does: an event stream with one priming event (an id and a <c>retry</c>) that
+/// it closes before the answer, which it sends on the GET that resumes the stream with <c>Last-Event-ID</c>.
 /// </summary>
 public sealed class RawMcpServer : IAsyncDisposable
 {
@@ -31,7 +33,13 @@ public sealed class RawMcpServer : IAsyncDisposable
     /// <summary>Every POSTed message: its method, the <c>protocolVersion</c> param (initialize) and the header.</summary>
     public ConcurrentQueue<(string Method, string? ProtocolVersionParam, string? ProtocolVersionHeader)> Received { get; } = new();
 
-    public static async Task<RawMcpServer> StartAsync(string answeredRevision)
+    /// <summary>Every GET that resumed a closed call stream: its <c>Last-Event-ID</c> and how long after the close it came.</summary>
+    public ConcurrentQueue<(string LastEventId, TimeSpan AfterClose)> Resumed { get; } = new();
+
+    /// <summary>The <c>retry</c> a closed call stream gives (with <c>closeCallStreams</c>).</summary>
+    public static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(400);
+
+    public static async Task<RawMcpServer> StartAsync(string answeredRevision, bool closeCallStreams = false)
     {
         var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
@@ -48,6 +56,12 @@ public sealed class RawMcpServer : IAsyncDisposable
             if (message?["id"] is not { } id)
             {
                 context.Response.StatusCode = StatusCodes.Status202Accepted; // a notification or a response
+                return;
+            }
+
+            if (closeCallStreams && method == "tools/call")
+            {
+                await server.CloseCallStreamAsync(context, id.DeepClone());
                 return;
             }
 
@@ -77,10 +91,41 @@ public sealed class RawMcpServer : IAsyncDisposable
             await context.Response.WriteAsJsonAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id.DeepClone(), ["result"] = result },
                 JsonSerializerOptions.Default, context.RequestAborted);
         });
-        app.MapGet("/mcp", () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed)); // no standalone stream
+        app.MapGet("/mcp", server.ResumeAsync); // no standalone stream: only resumption
         app.MapDelete("/mcp", () => Results.Ok());
         await app.StartAsync();
         return server;
+    }
+
+    private readonly ConcurrentQueue<(JsonNode Id, long ClosedAt)> _pending = new();
+
+    private async Task CloseCallStreamAsync(HttpContext context, JsonNode id)
+    {
+        context.Response.ContentType = "text/event-stream";
+        await context.Response.WriteAsync($"id: call-1\nretry: {(int)Retry.TotalMilliseconds}\ndata: \n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        _pending.Enqueue((id, System.Diagnostics.Stopwatch.GetTimestamp()));
+    }
+
+    private async Task ResumeAsync(HttpContext context)
+    {
+        var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
+        if (lastEventId.Length == 0 || !_pending.TryDequeue(out var pending))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        Resumed.Enqueue((lastEventId, System.Diagnostics.Stopwatch.GetElapsedTime(pending.ClosedAt)));
+        context.Response.Headers["Mcp-Session-Id"] = SessionId;
+        context.Response.ContentType = "text/event-stream";
+        var answer = new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["id"] = pending.Id,
+            ["result"] = new JsonObject { ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "hello after resuming" }) },
+        };
+        await context.Response.WriteAsync($"id: call-2\ndata: {answer.ToJsonString()}\n\n", context.RequestAborted);
     }
 
     public async ValueTask DisposeAsync()
