@@ -36,7 +36,21 @@ internal sealed class McpAuthorization(IRequestAuthorizer authorizer, IHttpConte
         }
 
         var result = await authorizer.AuthorizeAsync(http, new AuthorizationRequest(action, type, exposedName, attributes, context), cancellationToken);
-        return result.Allowed;
+        if (!result.Allowed || type != "Resource")
+        {
+            return result.Allowed;
+        }
+
+        // A resource is allowed only when its URI is allowed both as sent and in its normal form (either alone can be
+        // bypassed: by a case variant of a forbidden URI, or by a variant a non-RFC server tells apart from a permitted one).
+        var (normalExposed, normalUpstream) = (ResourceUriNormalForm.Of(exposedName), ResourceUriNormalForm.Of(upstreamName));
+        if (normalExposed == exposedName && normalUpstream == upstreamName)
+        {
+            return true;
+        }
+
+        attributes = new Dictionary<string, object?> { ["target"] = target, [key] = normalUpstream };
+        return (await authorizer.AuthorizeAsync(http, new AuthorizationRequest(action, type, normalExposed, attributes, context), cancellationToken)).Allowed;
     }
 
     /// <summary>

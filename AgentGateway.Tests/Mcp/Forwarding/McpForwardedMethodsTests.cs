@@ -141,17 +141,19 @@ public sealed class McpForwardedMethodsTests
     }
 
     /// <summary>
-    /// The test server matches resource URIs without regard to case, while Cedar compares the URI it is given exactly:
-    /// a case variant of a forbidden URI is not refused by a <c>resource.uri ==</c> policy. That holds on the SDK path
-    /// too (both give Cedar the URI the client sent); this pins that the forwarding path answers it exactly as the SDK path.
+    /// The test server matches resource URIs without regard to case; Cedar compares strings exactly. A read is decided on
+    /// the URI as sent and on its RFC 3986 normal form, so a <c>resource.uri ==</c> forbid holds against case and
+    /// percent-encoding variants of the URI's scheme and host, on both paths alike.
     /// </summary>
     [Theory]
     [InlineData("note://readme")]
     [InlineData("NOTE://readme")]
     [InlineData("note://README")]
-    public async Task ReadResource_CaseVariantOfAForbiddenUri_SameOutcomeOnBothPaths(string uri)
+    [InlineData("Note://ReadMe")]
+    [InlineData("note://read%6De")]
+    [InlineData("n%6Fte://readme")]
+    public async Task ReadResource_VariantOfAForbiddenUri_IsForbiddenOnBothPaths(string uri)
     {
-        using var spans = new ForwardedSpans();
         await using var http = await TestMcpServer.StartAsync();
         await using var gw = await TestGateway.StartAsync(SecurityProbe.CedarProbeConfig.McpRoute(http.Url, """
             permit(principal, action, resource);
@@ -164,11 +166,33 @@ public sealed class McpForwardedMethodsTests
         var viaSdk = await OutcomeAsync(() => sdk.ReadResourceAsync(uri, cancellationToken: Ct).AsTask());
 
         Assert.Equal(viaSdk, viaForwarding);
-        Assert.True(ForwardedSpans.IsForwarded(Assert.Single(spans.OfMethod("resources/read", forwarding.SessionId!))));
-        if (uri == "note://readme")
-        {
-            Assert.Contains("Forbidden", viaForwarding, StringComparison.Ordinal);
-        }
+        Assert.Contains("Forbidden", viaForwarding, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The other half of deciding on both forms: a policy that permits only the normal form does not let a variant
+    /// through (a server that tells the spellings apart could serve something else under it); the normal form is served.
+    /// </summary>
+    [Theory]
+    [InlineData("note://readme", true)]
+    [InlineData("NOTE://readme", false)]
+    [InlineData("note://read%6De", false)]
+    public async Task ReadResource_PermittedOnlyInNormalForm_VariantsAreForbidden(string uri, bool served)
+    {
+        await using var http = await TestMcpServer.StartAsync();
+        await using var gw = await TestGateway.StartAsync(SecurityProbe.CedarProbeConfig.McpRoute(http.Url, """
+            permit(principal, action, resource) when { action != Action::"read_resource" };
+            permit(principal, action == Action::"read_resource", resource) when { resource.uri == "note://readme" };
+            """));
+        await using var forwarding = await McpTestClient.ConnectAsync(gw);
+        await using var sdk = await McpTestClient.ConnectAsync(gw, options: Older);
+
+        var viaForwarding = await OutcomeAsync(() => forwarding.ReadResourceAsync(uri, cancellationToken: Ct).AsTask());
+        var viaSdk = await OutcomeAsync(() => sdk.ReadResourceAsync(uri, cancellationToken: Ct).AsTask());
+
+        Assert.Equal(viaSdk, viaForwarding);
+        Assert.Equal(served, viaForwarding.Contains("read me first", StringComparison.Ordinal));
+        Assert.Equal(!served, viaForwarding.Contains("Forbidden", StringComparison.Ordinal));
     }
 
     private static async Task<string> OutcomeAsync(Func<Task<ReadResourceResult>> read)
