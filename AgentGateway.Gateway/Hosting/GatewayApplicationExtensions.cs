@@ -18,14 +18,49 @@ public static class GatewayApplicationExtensions
         app.Services.GetRequiredService<GatewayConfigProvider>().Initialize(app.Configuration);
 
     /// <summary>
-    /// Maps health, admin and the gateway pipeline. This is the one place that orders the gateway's steps; read it top
-    /// to bottom for the path a request takes (docs/architecture.md, "The request path"). Requests that hit an endpoint
-    /// (/health, /alive, admin) never reach routes.
+    /// The steps of a matched route's own pipeline, in this order, each with whether a route uses it. A route's pipeline
+    /// holds only the steps it uses (a route without CORS runs no CORS step), then the handler of its kind. A predicate
+    /// reads the route's config only: a step whose skip depends on the request says true, and so does any doubt.
+    /// </summary>
+    internal static readonly RouteStep[] RouteSteps =
+    [
+        // Who the client is (forwarded headers from trusted proxies only, the client certificate), before CORS and
+        // authentication look at the client address and certificate. Every route: it also strips the forwarded headers
+        // of untrusted peers and tells the backend who the client is.
+        RouteStep.Of<ForwardedHeadersMiddleware>(RouteStep.Always),
+        // Preflights carry no credentials, so CORS answers them before authentication.
+        RouteStep.Of<CorsMiddleware>(static (_, traffic) => traffic.Cors is not null),
+        // Refuses oversize bodies (413) before anything reads the body, authentication included. Every route: the
+        // global limit applies where the route sets none.
+        RouteStep.Of<RequestBodyLimitMiddleware>(RouteStep.Always),
+        // The route's authentication methods (401 with WWW-Authenticate).
+        RouteStep.Of<AuthenticationMiddleware>(static (route, _) => AuthenticationMiddleware.HasAuthentication(route)),
+        // Cedar on http routes as a whole (403); other kinds authorize each operation in their handler.
+        RouteStep.Of<HttpRouteAuthorizationMiddleware>(static (route, _) => route.Kind == RouteKinds.Http),
+        // Concurrency first (503 at once when full), so a request refused for overload uses no rate-limit budget.
+        RouteStep.Of<ConcurrencyLimitMiddleware>(static (_, traffic) => traffic.MaxConcurrentRequests is not null),
+        // Rate limits need the principal, so they run after authentication (429).
+        RouteStep.Of<RateLimitMiddleware>(static (_, traffic) => traffic.RateLimits.Count > 0),
+        // Header rules rewrite what the backend receives and what the client gets back.
+        RouteStep.Of<HeaderRulesMiddleware>(static (_, traffic) => traffic.RequestHeaders is not null || traffic.ResponseHeaders is not null),
+        // Hands the per-try backend timeout to the handler, which knows where a try starts (retries, failover).
+        RouteStep.Of<BackendTimeoutMiddleware>(static (_, traffic) => traffic.BackendTimeout is not null),
+        // Authentication replaced the user: put the client certificate's subject claim back for the handler. Without
+        // authentication nothing replaced it (forwarded headers put the claim on the user the handler gets).
+        RouteStep.Of<ClientCertificateClaimMiddleware>(static (route, _) => AuthenticationMiddleware.HasAuthentication(route)),
+        // Request and idle timeouts wrap the backend call itself (504).
+        RouteStep.Of<TimeoutMiddleware>(static (_, traffic) => traffic.HasTimeouts),
+    ];
+
+    /// <summary>
+    /// Maps health, admin and the gateway pipeline. This is the one place that orders the gateway's steps, with
+    /// <see cref="RouteSteps"/> above for what follows route matching; read them top to bottom for the path a request
+    /// takes (docs/architecture.md, "The request path"). Requests that hit an endpoint (/health, /alive, admin) never
+    /// reach routes.
     /// </summary>
     public static WebApplication MapAgentGateway(this WebApplication app)
     {
         var admin = app.Services.GetRequiredService<AdminListener>();
-        var dispatcher = app.Services.GetRequiredService<BackendDispatcher>();
         app.MapDefaultEndpoints();
         if (admin.Enabled)
         {
@@ -41,31 +76,9 @@ public static class GatewayApplicationExtensions
             gateway.UseMiddleware<ProtectedResourceMetadata>();
             // Pins the config snapshot and the route (404 without one); every later step reads the route.
             gateway.UseMiddleware<RouteMatchingMiddleware>();
-            // Who the client is (forwarded headers from trusted proxies only, the client certificate), before CORS and
-            // authentication look at the client address and certificate.
-            gateway.UseMiddleware<ForwardedHeadersMiddleware>();
-            // Preflights carry no credentials, so CORS answers them before authentication.
-            gateway.UseMiddleware<CorsMiddleware>();
-            // Refuses oversize bodies (413) before anything reads the body, authentication included.
-            gateway.UseMiddleware<RequestBodyLimitMiddleware>();
-            // The route's authentication methods (401 with WWW-Authenticate).
-            gateway.UseMiddleware<AuthenticationMiddleware>();
-            // Cedar on http routes as a whole (403); other kinds authorize each operation in their handler.
-            gateway.UseMiddleware<HttpRouteAuthorizationMiddleware>();
-            // Concurrency first (503 at once when full), so a request refused for overload uses no rate-limit budget.
-            gateway.UseMiddleware<ConcurrencyLimitMiddleware>();
-            // Rate limits need the principal, so they run after authentication (429).
-            gateway.UseMiddleware<RateLimitMiddleware>();
-            // Header rules rewrite what the backend receives and what the client gets back.
-            gateway.UseMiddleware<HeaderRulesMiddleware>();
-            // Hands the per-try backend timeout to the handler, which knows where a try starts (retries, failover).
-            gateway.UseMiddleware<BackendTimeoutMiddleware>();
-            // Authentication replaced the user: put the client certificate's subject claim back for the handler.
-            gateway.UseMiddleware<ClientCertificateClaimMiddleware>();
-            // Request and idle timeouts wrap the backend call itself (504).
-            gateway.UseMiddleware<TimeoutMiddleware>();
-            // The handler of the route's kind: llm, mcp, a2a or http.
-            gateway.Run(dispatcher.DispatchAsync);
+            // Then the matched route's own pipeline: the RouteSteps (above) that the route uses, compiled once per route and
+            // config (Hosting/RoutePipelinesCompiler), pinned with the runtime, ending at the handler of the route's kind.
+            gateway.Run(RoutePipelines.RunAsync);
         });
         return app;
     }

@@ -63,6 +63,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IConfigValidator, RoutingConfigValidator>();
         services.AddSingleton<GatewayRuntimeProvider>();
         services.AddSingleton<BackendDispatcher>();
+        // Each route's steps after route matching (MapAgentGateway's RouteSteps), compiled with the runtime.
+        services.AddSingleton<IRuntimeCompiler, RoutePipelinesCompiler>();
         // Shared by LLM providers, MCP targets, A2A agents and JWKS/OpenAPI fetches, which send configured secrets
         // (api-key, x-api-key, target headers): a redirect would carry them to wherever the Location points, so 3xx
         // answers go back to the caller instead of being followed.

@@ -21,6 +21,9 @@ internal sealed class RouteTable
 
     public GatewayConfig Config { get; }
 
+    /// <summary>Every route, in match order.</summary>
+    public IReadOnlyList<GatewayRoute> All => _routes;
+
     /// <summary>First matching route, or null.</summary>
     public GatewayRoute? Match(HttpRequest request, out PathString remainder)
     {

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using AgentGateway.Routing;
 
 namespace AgentGateway.Traffic;
@@ -8,11 +6,8 @@ namespace AgentGateway.Traffic;
 /// <c>limits.maxConcurrentRequests</c>: at most N requests of a route in flight on this replica; the next
 /// one gets 503 at once (queueing would only move the overload into the gateway).
 /// </summary>
-internal sealed class ConcurrencyLimitMiddleware(RequestDelegate next)
+internal sealed class ConcurrencyLimitMiddleware(RequestDelegate next, RouteInFlightCounts inFlight)
 {
-    // Counted per route name: a reload that keeps the route keeps counting the requests already in flight.
-    private readonly ConcurrentDictionary<string, StrongBox<int>> _inFlight = new(StringComparer.OrdinalIgnoreCase);
-
     // Not async on the way through: a route without the limit costs no state machine here.
     public Task InvokeAsync(HttpContext context) =>
         RouteTrafficPolicy.For(context).MaxConcurrentRequests is { } max ? LimitAsync(context, max) : next(context);
@@ -20,7 +15,7 @@ internal sealed class ConcurrencyLimitMiddleware(RequestDelegate next)
     private async Task LimitAsync(HttpContext context, int max)
     {
         var route = context.Features.Get<GatewayRoute>()!;
-        var counter = _inFlight.GetOrAdd(route.Name, _ => new StrongBox<int>());
+        var counter = inFlight.For(route.Name);
         if (Interlocked.Increment(ref counter.Value) > max)
         {
             Interlocked.Decrement(ref counter.Value);

@@ -17,6 +17,7 @@ public static class TrafficServiceCollectionExtensions
         services.AddSingleton<LocalRateLimitStore>();
         services.AddSingleton<RedisRateLimitStore>();
         services.AddSingleton<RateLimiter>();
+        services.AddSingleton<RouteInFlightCounts>();
         services.AddSingleton<ITokenBudget, TokenBudget>();
         services.AddSingleton<ICostBudget, CostBudget>();
         services.AddSingleton<BackendTlsInvokers>();

@@ -66,6 +66,42 @@ public class LimitsTests
     }
 
     [Fact]
+    public async Task MaxConcurrentRequests_ReloadThatGivesTheRouteOtherSteps_StillCountsItsRequestsInFlight()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var echo = await EchoServer.StartAsync(intercept: async ctx =>
+        {
+            if (ctx.Request.Path == "/hold")
+            {
+                entered.TrySetResult();
+                await release.Task.WaitAsync(ctx.RequestAborted);
+            }
+
+            return false;
+        });
+        var yaml = $$"""
+            routes: [{ name: narrow, path: /, http: b, policies: [one] }]
+            http: { b: { destinations: [{{echo.BaseAddress}}] } }
+            policies: { one: { limits: { maxConcurrentRequests: 1 } } }
+            """;
+        await using var gw = await TestGateway.StartAsync(yaml);
+        var client = gw.CreateClient();
+        var held = client.GetAsync("/hold", Ct);
+        await entered.Task.WaitAsync(Ct);
+
+        // Header rules give the route a pipeline of other steps; the request it already has in flight must still count.
+        Assert.True(await gw.RewriteConfigAsync(
+            yaml.Replace("maxConcurrentRequests: 1 }", "maxConcurrentRequests: 1 }, headers: { request: { set: { x-a: b } } }", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10)));
+        var rejected = await client.GetAsync("/other", Ct);
+        release.SetResult();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, rejected.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await held).StatusCode);
+    }
+
+    [Fact]
     public async Task MaxRequestHeadersTotalSize_RejectsOversizedHeaders_With431()
     {
         await using var echo = await EchoServer.StartAsync();
