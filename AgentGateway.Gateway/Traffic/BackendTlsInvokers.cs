@@ -11,6 +11,7 @@ public sealed class BackendTlsInvokers(IGatewayConfigProvider config)
 {
     private readonly ConditionalWeakTable<BackendTlsConfig, HttpMessageInvoker> _invokers = [];
     private readonly ConditionalWeakTable<BackendTlsConfig, SocketsHttpHandler> _handlers = [];
+    private readonly ConditionalWeakTable<BackendTlsConfig, HttpMessageHandler> _untraced = [];
 
     /// <summary>The invoker for <paramref name="tls"/> (http backends).</summary>
     public HttpMessageInvoker For(BackendTlsConfig tls) =>
@@ -25,4 +26,17 @@ public sealed class BackendTlsInvokers(IGatewayConfigProvider config)
     /// <summary>The shared pool for <paramref name="tls"/> (do not dispose it: it lives as long as the setting).</summary>
     public HttpMessageHandler Handler(BackendTlsConfig tls) =>
         _handlers.GetValue(tls, t => BackendTls.CreateHandler(t, config.BaseDirectory));
+
+    /// <summary>
+    /// A second shared pool for <paramref name="tls"/> without the runtime's DiagnosticsHandler (no client span per
+    /// call), for callers whose own span covers the call; the current span's trace context is still sent
+    /// (<see cref="Routing.TraceContextHandler"/>). Do not dispose it: it lives as long as the setting.
+    /// </summary>
+    public HttpMessageHandler UntracedHandler(BackendTlsConfig tls) =>
+        _untraced.GetValue(tls, t =>
+        {
+            var pool = BackendTls.CreateHandler(t, config.BaseDirectory);
+            pool.ActivityHeadersPropagator = null;
+            return new Routing.TraceContextHandler { InnerHandler = pool };
+        });
 }

@@ -16,10 +16,12 @@ internal sealed class McpSessionRaw(HttpClient http, string path, string session
 
     public string SessionId { get; } = sessionId;
 
-    public static async Task<McpSessionRaw> OpenAsync(HttpClient http, string path = "/mcp")
+    /// <summary>Opens a session; <paramref name="capabilities"/> is the client's capabilities object as raw JSON.</summary>
+    public static async Task<McpSessionRaw> OpenAsync(HttpClient http, string path = "/mcp", string capabilities = "{}")
     {
         using var init = await SendAsync(http, path, null,
-            """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"probe","version":"1"}}}""");
+            """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":""" + capabilities
+            + ""","clientInfo":{"name":"probe","version":"1"}}}""");
         if (init.StatusCode != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"initialize answered {(int)init.StatusCode}: {await init.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");

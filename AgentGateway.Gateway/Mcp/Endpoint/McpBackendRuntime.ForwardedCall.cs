@@ -37,7 +37,7 @@ internal sealed partial class McpBackendRuntime
         await using var answer = new ClientAnswer(context, EventStreams, sessionId, StreamIdOf(call.Id));
         try
         {
-            await _authorization.DemandAsync(request.Action!, request.Exposed!, connection.Name, request.UpstreamName!, call.ArgumentsForPolicy(), cancel.Token);
+            await _authorization.DemandJsonArgumentsAsync(request.Action!, request.Exposed!, connection.Name, request.UpstreamName!, call.ArgumentsForPolicy(), cancel.Token);
             var target = connection.GetOrThrow();
             request.Protocol = target.ProtocolVersion ?? "openapi";
             (outcome, final) = await CallUpstreamAsync(call, request, endpoint, answer, clientId, cancel.Token);

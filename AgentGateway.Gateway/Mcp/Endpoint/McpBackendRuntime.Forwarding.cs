@@ -158,13 +158,14 @@ internal sealed partial class McpBackendRuntime
     private UpstreamEndpoint? EndpointOf(TargetConnection connection)
     {
         var config = connection.Config;
-        if (config.Url is not { } url || config.Transport.Equals(McpTransportKinds.Sse, StringComparison.OrdinalIgnoreCase)
+        if (config.Url is null || config.Transport.Equals(McpTransportKinds.Sse, StringComparison.OrdinalIgnoreCase)
             || connection.Current is not McpClientTarget { Session.SessionId: { } upstreamSession } target)
         {
             return null;
         }
 
-        return new UpstreamEndpoint(_factory.HttpClientFor(config), new Uri(url), config.Headers, upstreamSession, target.ProtocolVersion);
+        var pool = _factory.ForwardingPoolFor(config);
+        return new UpstreamEndpoint(pool.Invoker, pool.Url, config.Headers, upstreamSession, target.ProtocolVersion);
     }
 
     /// <summary>The client accepts both answer forms, as Streamable HTTP requires (the SDK refuses anything else with a 406).</summary>

@@ -14,8 +14,18 @@ internal sealed class McpAuthorization(IRequestAuthorizer authorizer, IHttpConte
     public const string GetPrompt = "get_prompt";
     public const string ReadResource = "read_resource";
 
-    public async ValueTask<bool> IsAllowedAsync(string action, string exposedName, string target, string upstreamName,
-        IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
+    public ValueTask<bool> IsAllowedAsync(string action, string exposedName, string target, string upstreamName,
+        IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken) =>
+        IsAllowedCoreAsync(action, exposedName, target, upstreamName,
+            arguments is null ? null : JsonSerializer.SerializeToElement(arguments, McpJsonUtilities.DefaultOptions), cancellationToken);
+
+    /// <summary>
+    /// The same with the arguments as the JSON object the client sent (the forwarding path has it parsed, duplicate keys
+    /// refused): Cedar reads it exactly as it reads the object serialized from the SDK's argument dictionary (same keys,
+    /// values and number texts), without serializing and parsing it again.
+    /// </summary>
+    private async ValueTask<bool> IsAllowedCoreAsync(string action, string exposedName, string target, string upstreamName,
+        JsonElement? arguments, CancellationToken cancellationToken)
     {
         if (httpContextAccessor.HttpContext is not { } http)
         {
@@ -29,12 +39,7 @@ internal sealed class McpAuthorization(IRequestAuthorizer authorizer, IHttpConte
             _ => ("Resource", "uri"),
         };
         var attributes = new Dictionary<string, object?> { ["target"] = target, [key] = upstreamName };
-        Dictionary<string, object?>? context = null;
-        if (arguments is not null)
-        {
-            context = new Dictionary<string, object?> { ["arguments"] = JsonSerializer.SerializeToElement(arguments, McpJsonUtilities.DefaultOptions) };
-        }
-
+        var context = arguments is { } json ? new Dictionary<string, object?> { ["arguments"] = json } : null;
         var result = await authorizer.AuthorizeAsync(http, new AuthorizationRequest(action, type, exposedName, attributes, context), cancellationToken);
         if (!result.Allowed || type != "Resource")
         {
@@ -78,6 +83,16 @@ internal sealed class McpAuthorization(IRequestAuthorizer authorizer, IHttpConte
         IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
     {
         if (!await IsAllowedAsync(action, exposedName, target, upstreamName, arguments, cancellationToken))
+        {
+            throw Forbidden(action, exposedName);
+        }
+    }
+
+    /// <summary>The same with the arguments as the client's JSON object (see <see cref="IsAllowedCoreAsync"/>).</summary>
+    public async ValueTask DemandJsonArgumentsAsync(string action, string exposedName, string target, string upstreamName,
+        JsonElement? arguments, CancellationToken cancellationToken)
+    {
+        if (!await IsAllowedCoreAsync(action, exposedName, target, upstreamName, arguments, cancellationToken))
         {
             throw Forbidden(action, exposedName);
         }

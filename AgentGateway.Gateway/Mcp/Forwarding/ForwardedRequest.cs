@@ -72,22 +72,12 @@ internal sealed class ForwardedRequest : IDisposable
         }
     }
 
-    /// <summary>Tool calls: the arguments as the SDK path hands them to authorization (null when the call has none; prompts get none, as there).</summary>
-    public IDictionary<string, JsonElement>? ArgumentsForPolicy()
-    {
-        if (Method != RequestMethods.ToolsCall || Arguments is not { } arguments)
-        {
-            return null;
-        }
-
-        var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var property in arguments.EnumerateObject())
-        {
-            result[property.Name] = property.Value;
-        }
-
-        return result;
-    }
+    /// <summary>
+    /// Tool calls: the arguments object as authorization reads it (null when the call has none; prompts get none, as on
+    /// the SDK path). The SDK path hands authorization a dictionary of the same members (duplicate keys are refused
+    /// when the body is read), which is serialized to this same object.
+    /// </summary>
+    public JsonElement? ArgumentsForPolicy() => Method == RequestMethods.ToolsCall ? Arguments : null;
 
     /// <summary>The client's <c>_meta</c> as a node (for <see cref="Federation.UpstreamMeta"/>); null when absent.</summary>
     public JsonObject? MetaNode() => Meta is { } meta ? JsonObject.Create(meta) : null;

@@ -4,11 +4,12 @@ using System.Text;
 namespace AgentGateway.Mcp.Forwarding;
 
 /// <summary>
-/// A connected Streamable HTTP target's session as a plain HTTP endpoint: the same URL, client (TLS settings and
-/// connection pool), configured headers, <c>Mcp-Session-Id</c> and <c>MCP-Protocol-Version</c> the SDK client's
-/// transport sends, so a forwarded POST is indistinguishable from one the SDK client would make.
+/// A connected Streamable HTTP target's session as a plain HTTP endpoint: the same URL, TLS settings, configured headers, <c>Mcp-Session-Id</c> and <c>MCP-Protocol-Version</c> the SDK client's
+/// transport sends, so a forwarded POST is indistinguishable from one the SDK client would make. It is sent through
+/// the target's shared <see cref="ForwardingPool"/> by an <see cref="HttpMessageInvoker"/>: no client timeout to link
+/// per call (the client's request and cancellation end it).
 /// </summary>
-internal sealed class UpstreamEndpoint(HttpClient http, Uri url, IReadOnlyDictionary<string, string> headers, string sessionId, string? protocolVersion)
+internal sealed class UpstreamEndpoint(HttpMessageInvoker http, Uri url, IReadOnlyDictionary<string, string> headers, string sessionId, string? protocolVersion)
 {
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
     private static readonly MediaTypeWithQualityHeaderValue EventStream = new("text/event-stream");
@@ -48,7 +49,7 @@ internal sealed class UpstreamEndpoint(HttpClient http, Uri url, IReadOnlyDictio
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return http.SendAsync(request, cancellationToken); // an invoker returns at the headers; the content streams
     }
 
     /// <summary>Sends a notification or an answer (the target acknowledges with 202); failures are the caller's to ignore.</summary>

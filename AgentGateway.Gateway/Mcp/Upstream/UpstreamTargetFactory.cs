@@ -10,12 +10,13 @@ using ModelContextProtocol.Protocol;
 namespace AgentGateway.Mcp.Upstream;
 
 /// <summary>Opens a connection to one configured target (the SDK client for stdio/HTTP/SSE, the adapter for OpenAPI).</summary>
-internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory, Traffic.BackendTlsInvokers tlsClients, ILoggerFactory loggerFactory,
-    OpenApiToolSetLoader openApiLoader, TimeProvider time)
+internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory, Traffic.BackendTlsInvokers tlsClients, Routing.UpstreamHandlers plainHandlers,
+    ILoggerFactory loggerFactory, OpenApiToolSetLoader openApiLoader, TimeProvider time)
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
 
     private readonly ILogger _logger = loggerFactory.CreateLogger("AgentGateway.Mcp.Upstream");
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<McpTargetConfig, Forwarding.ForwardingPool> _forwardingPools = [];
 
     /// <summary>The clock the targets' list caches expire by.</summary>
     public TimeProvider Time => time;
@@ -128,6 +129,18 @@ internal sealed class UpstreamTargetFactory(IHttpClientFactory httpClientFactory
     /// <summary>The client for a url target: its own TLS settings' connection pool, else the shared upstream one.</summary>
     public HttpClient HttpClientFor(McpTargetConfig target) =>
         target.Tls is { } tls ? tlsClients.Client(tls) : httpClientFactory.CreateClient(Routing.UpstreamHttpClient.Name);
+
+    /// <summary>
+    /// Where a forwarded call (Mcp/Forwarding) to <paramref name="target"/> goes: its URL, parsed once, and a shared
+    /// connection pool with the same TLS settings as <see cref="HttpClientFor"/>, but without the runtime's
+    /// DiagnosticsHandler (a client span and DiagnosticListener events per call; the forwarded call's own span covers
+    /// it) and without <see cref="IHttpClientFactory"/>'s handlers, as LLM providers call (<see cref="Routing.UpstreamHandlers"/>).
+    /// Trace context still goes upstream, with the forwarded call's span as its parent. Kept as long as the target's
+    /// config (a reload with other settings gets another; the pools are shared, so nothing is disposed per call or runtime).
+    /// </summary>
+    public Forwarding.ForwardingPool ForwardingPoolFor(McpTargetConfig target) =>
+        _forwardingPools.GetValue(target, t => new Forwarding.ForwardingPool(
+            new HttpMessageInvoker(t.Tls is { } tls ? tlsClients.UntracedHandler(tls) : plainHandlers.For(t.Url), disposeHandler: false), new Uri(t.Url!)));
 
     private static McpClientOptions CreateClientOptions(string target, IUpstreamCallbacks callbacks, UpstreamListCache lists)
     {

@@ -63,6 +63,52 @@ public sealed class McpForwardingGovernanceTests(McpForwardingGovernanceTests.Ga
         Assert.True(ForwardedSpans.IsForwarded(span), "the refusal came from the SDK path, not the forwarding path");
     }
 
+    /// <summary>
+    /// The forwarding path hands Cedar the client's arguments object itself, the SDK path an object serialized from its
+    /// argument dictionary: both must decide alike on odd arguments (a session whose client samples keeps the SDK path).
+    /// </summary>
+    [Theory]
+    [InlineData("""{"a":13}""", "forbidden")]
+    [InlineData("""{"\u0061":13,"b":1}""", "forbidden")]
+    [InlineData("""{"b":"\u00e9\ud83d\ude00\"","a":13,"c":null}""", "forbidden")]
+    [InlineData("""{"a":13,"b":1,"x":{"y":[1,null,{"z":1e400}],"n":null}}""", "forbidden")]
+    [InlineData("""{"A":13,"a":1,"b":1}""", "allowed")]
+    [InlineData("""{"a":"13","b":1}""", "allowed")]
+    [InlineData("""{"a":13.0,"b":1}""", "allowed")]
+    [InlineData("""{"a":1.3e1,"b":1}""", "allowed")]
+    [InlineData("""{"a":13000000000000000000000,"b":1}""", "allowed")]
+    [InlineData("""{"a":null,"b":13}""", "allowed")]
+    [InlineData("""{"a ":13,"a":1,"b":1}""", "allowed")]
+    [InlineData("""{"a":[13],"b":1}""", "allowed")]
+    // Duplicate keys are never forwarded; the SDK path reads the last one, for the policy and the tool alike.
+    [InlineData("""{"a":12,"a":13,"b":1}""", "forbidden", false)]
+    [InlineData("""{"a":13,"b":1,"a":12}""", "allowed", false)]
+    public async Task CallTool_ArgumentPolicy_DecidesAlikeOnBothPaths(string arguments, string expected, bool forwarded = true)
+    {
+        using var spans = new ForwardedSpans();
+        var forwarding = await McpSessionRaw.OpenAsync(fixture.Client);
+        var sdk = await McpSessionRaw.OpenAsync(fixture.Client, capabilities: """{"sampling":{}}""");
+        var body = $$$"""{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"add","arguments":{{{arguments}}}}}""";
+
+        var (_, viaForwarding) = await forwarding.RequestAsync(body);
+        var (_, viaSdk) = await sdk.RequestAsync(body);
+
+        Assert.Equal(McpSessionRaw.IsForbidden(viaSdk), McpSessionRaw.IsForbidden(viaForwarding));
+        Assert.Equal(McpSessionRaw.IsResult(viaSdk), McpSessionRaw.IsResult(viaForwarding));
+        switch (expected)
+        {
+            case "forbidden":
+                Assert.True(McpSessionRaw.IsForbidden(viaForwarding), $"not denied: {viaForwarding}");
+                break;
+            default: // a tool result (the tool may report bad arguments itself)
+                Assert.True(viaForwarding is { } answer && answer.TryGetProperty("result", out _), $"not a tool result: {viaForwarding}");
+                break;
+        }
+
+        Assert.False(ForwardedSpans.IsForwarded(Assert.Single(spans.Of("add", sdk.SessionId))), "the sampling client's call was forwarded");
+        Assert.Equal(forwarded, ForwardedSpans.IsForwarded(Assert.Single(spans.Of("add", forwarding.SessionId))));
+    }
+
     [Fact]
     public async Task CallTool_Allowed_IsForwardedWithTheClientsIdBack()
     {

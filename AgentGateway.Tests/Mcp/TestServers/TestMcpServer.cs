@@ -1,6 +1,7 @@
 using AgentGateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace AgentGateway.Tests.Mcp.TestServers;
@@ -92,6 +93,15 @@ public sealed class TestMcpServer : IAsyncDisposable
         }
 
         _app = builder.Build();
+        _app.Use((context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                State.PostHeaders.Enqueue(context.Request.Headers.ToDictionary(static h => h.Key, static h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+            }
+
+            return next(context);
+        });
         _app.MapMcp(_sse ? "" : "/mcp");
         await _app.StartAsync();
     }

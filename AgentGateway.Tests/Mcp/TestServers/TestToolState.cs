@@ -11,6 +11,9 @@ public sealed class TestToolState
 
     public string? LastAuthorization { get; set; }
 
+    /// <summary>The headers of every POST the server received, in order (what a forwarded call sent upstream).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<IReadOnlyDictionary<string, string>> PostHeaders { get; } = new();
+
     private int _toolLists;
 
     /// <summary>How many tools/list requests the server answered (all sessions): what the gateway's list cache saves.</summary>
