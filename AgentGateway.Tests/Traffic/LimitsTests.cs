@@ -35,18 +35,8 @@ public class LimitsTests
     [Fact]
     public async Task MaxConcurrentRequests_ExtraRequestGets503_UntilOneFinishes()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var echo = await EchoServer.StartAsync(intercept: async ctx =>
-        {
-            if (ctx.Request.Path == "/hold")
-            {
-                entered.TrySetResult();
-                await release.Task.WaitAsync(ctx.RequestAborted);
-            }
-
-            return false;
-        });
+        var (echo, entered, release) = await StartHoldingEchoAsync();
+        await using var _ = echo;
         await using var gw = await TestGateway.StartAsync($$"""
             routes: [{ name: narrow, path: /, http: b, policies: [one] }]
             http: { b: { destinations: [{{echo.BaseAddress}}] } }
@@ -68,18 +58,8 @@ public class LimitsTests
     [Fact]
     public async Task MaxConcurrentRequests_ReloadThatGivesTheRouteOtherSteps_StillCountsItsRequestsInFlight()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var echo = await EchoServer.StartAsync(intercept: async ctx =>
-        {
-            if (ctx.Request.Path == "/hold")
-            {
-                entered.TrySetResult();
-                await release.Task.WaitAsync(ctx.RequestAborted);
-            }
-
-            return false;
-        });
+        var (echo, entered, release) = await StartHoldingEchoAsync();
+        await using var _ = echo;
         var yaml = $$"""
             routes: [{ name: narrow, path: /, http: b, policies: [one] }]
             http: { b: { destinations: [{{echo.BaseAddress}}] } }
@@ -117,5 +97,23 @@ public class LimitsTests
 
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await gw.CreateClient().GetAsync("/x", Ct)).StatusCode);
+    }
+
+    /// <summary>An echo server that holds each request to <c>/hold</c> until <c>release</c>, and says when one has arrived.</summary>
+    private static async Task<(EchoServer Echo, TaskCompletionSource Entered, TaskCompletionSource Release)> StartHoldingEchoAsync()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var echo = await EchoServer.StartAsync(intercept: async ctx =>
+        {
+            if (ctx.Request.Path == "/hold")
+            {
+                entered.TrySetResult();
+                await release.Task.WaitAsync(ctx.RequestAborted);
+            }
+
+            return false;
+        });
+        return (echo, entered, release);
     }
 }

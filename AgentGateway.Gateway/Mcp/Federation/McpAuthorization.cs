@@ -16,8 +16,11 @@ internal sealed class McpAuthorization(IRequestAuthorizer authorizer, IHttpConte
 
     public ValueTask<bool> IsAllowedAsync(string action, string exposedName, string target, string upstreamName,
         IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken) =>
-        IsAllowedCoreAsync(action, exposedName, target, upstreamName,
-            arguments is null ? null : JsonSerializer.SerializeToElement(arguments, McpJsonUtilities.DefaultOptions), cancellationToken);
+        IsAllowedCoreAsync(action, exposedName, target, upstreamName, AsJson(arguments), cancellationToken);
+
+    /// <summary>The SDK path's argument dictionary as the JSON object Cedar reads.</summary>
+    private static JsonElement? AsJson(IDictionary<string, JsonElement>? arguments) =>
+        arguments is null ? null : JsonSerializer.SerializeToElement(arguments, McpJsonUtilities.DefaultOptions);
 
     /// <summary>
     /// The same with the arguments as the JSON object the client sent (the forwarding path has it parsed, duplicate keys
@@ -79,14 +82,9 @@ internal sealed class McpAuthorization(IRequestAuthorizer authorizer, IHttpConte
     }
 
     /// <summary>Throws the JSON-RPC error a client gets for a denied call (never a silent drop).</summary>
-    public async ValueTask DemandAsync(string action, string exposedName, string target, string upstreamName,
-        IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
-    {
-        if (!await IsAllowedAsync(action, exposedName, target, upstreamName, arguments, cancellationToken))
-        {
-            throw Forbidden(action, exposedName);
-        }
-    }
+    public ValueTask DemandAsync(string action, string exposedName, string target, string upstreamName,
+        IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken) =>
+        DemandJsonArgumentsAsync(action, exposedName, target, upstreamName, AsJson(arguments), cancellationToken);
 
     /// <summary>The same with the arguments as the client's JSON object (see <see cref="IsAllowedCoreAsync"/>).</summary>
     public async ValueTask DemandJsonArgumentsAsync(string action, string exposedName, string target, string upstreamName,
