@@ -9,6 +9,16 @@ internal sealed record Contender(string Name, string Url, IDictionary<string, st
 /// <summary>Starts the servers of the LLM benchmark on loopback.</summary>
 internal static class Servers
 {
+    /// <summary>Bare YARP (bench/BareYarp) on a free loopback port in front of <paramref name="upstream"/>: the floor for a .NET reverse proxy.</summary>
+    public static async Task<(Proc Process, string Url)> BareYarpAsync(string root, string upstream)
+    {
+        var port = Proc.FreePort();
+        var yarp = Proc.Start("bare-yarp", "dotnet",
+            [Path.Combine(root, "bench/BareYarp/bin/Release/net10.0/BareYarp.dll"), "--urls", $"http://127.0.0.1:{port}", "--upstream", upstream]);
+        await yarp.WaitForPortAsync(port);
+        return (yarp, $"http://127.0.0.1:{port}");
+    }
+
     public static async Task<Proc> NginxAsync(string workDir, string name, string serverBlock)
     {
         var dir = Directory.CreateDirectory(Path.Combine(workDir, name)).FullName;

@@ -19,10 +19,8 @@ internal static class LlmBench
         using var nginx = await Servers.NginxAsync(work, "nginx-proxy", Servers.ProxyBlock(nginxPort, upstreamPort));
         await nginx.WaitForPortAsync(nginxPort);
 
-        var yarpPort = Proc.FreePort();
-        using var yarp = Proc.Start("bare-yarp", "dotnet",
-            [Path.Combine(root, "bench/BareYarp/bin/Release/net10.0/BareYarp.dll"), "--urls", $"http://127.0.0.1:{yarpPort}", "--upstream", upstreamUrl]);
-        await yarp.WaitForPortAsync(yarpPort);
+        var (yarp, yarpUrl) = await Servers.BareYarpAsync(root, upstreamUrl);
+        using var yarpProcess = yarp;
 
         var gatewayPort = Proc.FreePort();
         var config = Path.Combine(work, "gateway.yaml");
@@ -36,7 +34,7 @@ internal static class LlmBench
         {
             new("direct (upstream)", $"{upstreamUrl}/v1/chat/completions", new Dictionary<string, string>(), upstream),
             new("nginx (1 worker, keepalive)", $"http://127.0.0.1:{nginxPort}/v1/chat/completions", new Dictionary<string, string>(), nginx),
-            new("bare YARP", $"http://127.0.0.1:{yarpPort}/v1/chat/completions", new Dictionary<string, string>(), yarp),
+            new("bare YARP", $"{yarpUrl}/v1/chat/completions", new Dictionary<string, string>(), yarp),
         };
         var gw = new Contender($"AgentGateway ({options.Route} route)", $"http://127.0.0.1:{gatewayPort}/v1/chat/completions", new Dictionary<string, string>(), gateway);
         Proc? portkey = null;

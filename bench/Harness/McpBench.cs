@@ -32,12 +32,15 @@ internal static partial class McpBench
 
         var forecast = McpRaw.ToolCall("get_forecast", """{"city":"Lisbon","days":3}""");
         var direct = await McpTarget.OpenAsync(work, "direct (weather server)", weatherUrl, forecast);
+        var (yarp, yarpUrl) = await Servers.BareYarpAsync(root, $"http://127.0.0.1:{weatherPort}");
+        using var yarpProcess = yarp;
+        var viaYarp = await McpTarget.OpenAsync(work, "bare YARP (the floor for a .NET proxy)", $"{yarpUrl}/mcp", forecast);
         var viaGateway = await McpTarget.OpenAsync(work, "AgentGateway", $"{gatewayUrl}/mcp", await ForecastCallAsync($"{gatewayUrl}/mcp"));
 
         await IdleSessionsAsync(gateway, $"{gatewayUrl}/mcp", report);
 
-        var call = await CompareAsync("MCP tools/call (get_forecast) on a Streamable HTTP upstream", viaGateway, direct, options, report);
-        report.Target("MCP call RPS", "≥ 0.7× direct", $"{call.Ratio.Median:0.00}× ({call.Ratio.Min:0.00}–{call.Ratio.Max:0.00})", call.Ratio.Median >= 0.7);
+        var call = await CompareAsync("MCP tools/call (get_forecast) on a Streamable HTTP upstream", viaGateway, direct, options, report, viaYarp);
+        report.Target("MCP call RPS", "≥ 0.7× direct", $"{call.Ratio}; bare YARP {call.Floor?.ToString() ?? "not run"}", call.Ratio.Median >= 0.7);
         report.Target("MCP call added p50", "≤ 0.5 ms over direct", $"{call.AddedP50:0.000} ms", call.AddedP50 <= 0.5);
 
         await FederatedListAsync(work, weatherUrl, $"{gatewayUrl}/fed", options, report);
@@ -116,31 +119,46 @@ internal static partial class McpBench
         report.Target($"Federated tools/list ({McpServers.FederatedTargets} targets) added p50", "≤ 1 ms over direct", $"{f50 - d50:0.000} ms", f50 - d50 <= 1.0);
     }
 
-    private sealed record Outcome(Compare.Ratio Ratio, double AddedP50);
+    private sealed record Outcome(Compare.Ratio Ratio, double AddedP50, Compare.Ratio? Floor);
 
-    /// <summary>Throughput A/B pairs with wrk, then latency of both at a rate the slower one sustains (half its RPS, at most --rate).</summary>
-    private static async Task<Outcome> CompareAsync(string title, McpTarget gateway, McpTarget baseline, BenchOptions options, Report report)
+    /// <summary>
+    /// Throughput A/B pairs with wrk, then latency of both at a rate the slower one sustains (half its RPS, at most --rate).
+    /// With a <paramref name="floor"/> (bare YARP in front of the baseline) its own A/B pairs against the baseline run
+    /// in the same section, so the gateway's ratio can be read against what any .NET proxy reaches on this machine.
+    /// </summary>
+    private static async Task<Outcome> CompareAsync(string title, McpTarget gateway, McpTarget baseline, BenchOptions options, Report report, McpTarget? floor = null)
     {
-        await Load.WrkRpsAsync(gateway.Url, gateway.WrkScript, 32, options.Warmup); // warm-up (JIT tiering, connection pools)
-        await Load.WrkRpsAsync(baseline.Url, baseline.WrkScript, 32, options.Warmup);
-        var ratio = await Compare.AlternateAsync(
-            () => Load.WrkRpsAsync(gateway.Url, gateway.WrkScript, 32, options.Seconds),
-            () => Load.WrkRpsAsync(baseline.Url, baseline.WrkScript, 32, options.Seconds),
-            options.Pairs);
+        var ratio = await RatioAsync(gateway, baseline, options);
+        var floorRatio = floor is null ? null : await RatioAsync(floor, baseline, options);
         var rate = Math.Max(10, (int)Math.Min(options.Rate, Math.Min(ratio.AValue, ratio.BValue) / 2));
         var rows = new List<string[]>();
         var p50 = new Dictionary<McpTarget, double>();
-        foreach (var target in new[] { baseline, gateway })
+        foreach (var target in floor is null ? new[] { baseline, gateway } : [baseline, gateway, floor])
         {
             var (l50, l99, errors) = await Load.FixedRateAsync(async client => (await target.SendAsync(client)).Ok, rate, options.Seconds * 2);
             p50[target] = l50;
-            var rps = target == gateway ? ratio.AValue : ratio.BValue;
+            var rps = target == gateway ? ratio.AValue : target == floor ? floorRatio!.AValue : ratio.BValue;
             rows.Add([target.Name, $"{rps:0}", $"{l50:0.000}", $"{l99:0.000}", errors.ToString(CultureInfo.InvariantCulture)]);
         }
 
         rows.Add(["gateway / baseline", ratio.ToString(), $"{p50[gateway] - p50[baseline]:+0.000;-0.000} ms", "", ""]);
+        if (floor is not null)
+        {
+            rows.Add(["bare YARP / baseline", floorRatio!.ToString(), $"{p50[floor] - p50[baseline]:+0.000;-0.000} ms", "", ""]);
+        }
+
         report.Table($"{title} (RPS at 32 connections; latency in ms at a fixed {rate} req/s)",
             ["server", "RPS (median)", "p50 ms", "p99 ms", "errors"], rows);
-        return new Outcome(ratio, p50[gateway] - p50[baseline]);
+        return new Outcome(ratio, p50[gateway] - p50[baseline], floorRatio);
+    }
+
+    private static async Task<Compare.Ratio> RatioAsync(McpTarget proxy, McpTarget baseline, BenchOptions options)
+    {
+        await Load.WrkRpsAsync(proxy.Url, proxy.WrkScript, 32, options.Warmup); // warm-up (JIT tiering, connection pools)
+        await Load.WrkRpsAsync(baseline.Url, baseline.WrkScript, 32, options.Warmup);
+        return await Compare.AlternateAsync(
+            () => Load.WrkRpsAsync(proxy.Url, proxy.WrkScript, 32, options.Seconds),
+            () => Load.WrkRpsAsync(baseline.Url, baseline.WrkScript, 32, options.Seconds),
+            options.Pairs);
     }
 }

@@ -39,17 +39,15 @@ internal static class StreamBench
         var gw = $"http://127.0.0.1:{gatewayPort}/v1/chat/completions";
 
         // The floor for any .NET reverse proxy: bare YARP in front of the same upstream, timed in the same rotation.
-        var yarpPort = Proc.FreePort();
-        using var yarp = Proc.Start("bare-yarp", "dotnet",
-            [Path.Combine(root, "bench/BareYarp/bin/Release/net10.0/BareYarp.dll"), "--urls", $"http://127.0.0.1:{yarpPort}", "--upstream", mockUrl]);
-        await yarp.WaitForPortAsync(yarpPort);
+        var (yarp, yarpUrl) = await Servers.BareYarpAsync(root, mockUrl);
+        using var yarpProcess = yarp;
 
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false });
         var openAiBody = OpenAiBody("mock-gpt");
         var cases = new[]
         {
             ("passthrough (OpenAI → OpenAI-shaped upstream)", new Stream(gw, openAiBody, false), new Stream($"{mockUrl}/v1/chat/completions", openAiBody, false),
-                (Stream?)new Stream($"http://127.0.0.1:{yarpPort}/v1/chat/completions", openAiBody, false)),
+                (Stream?)new Stream($"{yarpUrl}/v1/chat/completions", openAiBody, false)),
             ("translation (OpenAI client → Anthropic-shaped upstream)", new Stream(gw, OpenAiBody("mock-claude"), false), new Stream($"{mockUrl}/v1/messages", AnthropicBody(), true), null),
         };
         var requests = Math.Max(50, options.Seconds * 20);
