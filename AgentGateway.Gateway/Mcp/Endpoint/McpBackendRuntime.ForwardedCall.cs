@@ -33,8 +33,8 @@ internal sealed partial class McpBackendRuntime
         byte[]? final = null; // written once the span and metric are done, as the SDK path records them before it answers
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         using var inFlight = _forwarded.Add(sessionId, call.Id, cancel);
-        var clientId = System.Text.Encoding.UTF8.GetBytes(call.Id.GetRawText());
-        await using var answer = new ClientAnswer(context, EventStreams, sessionId, StreamIdOf(call.Id));
+        var clientId = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(call.Id).ToArray();
+        await using var answer = new ClientAnswer(context, EventStreams, sessionId, call.Id);
         try
         {
             await _authorization.DemandJsonArgumentsAsync(request.Action!, request.Exposed!, connection.Name, request.UpstreamName!, call.ArgumentsForPolicy(), cancel.Token);
@@ -92,15 +92,8 @@ internal sealed partial class McpBackendRuntime
     private async Task<(string Outcome, byte[] Final)> CallUpstreamAsync(ForwardedRequest call, FederatedRequest request, UpstreamEndpoint endpoint, ClientAnswer answer,
         byte[] clientId, CancellationToken cancellationToken)
     {
-        var gatewayId = "agw-" + Guid.NewGuid().ToString("N");
-        var meta = UpstreamMeta.FromClientMeta(call.MetaNode());
-        if (call.ProgressToken is not null)
-        {
-            meta ??= [];
-            meta["progressToken"] = gatewayId;
-        }
-
-        var body = UpstreamCall.Build(gatewayId, call, request.UpstreamName!, meta);
+        var gatewayId = UpstreamCall.NewRequestId();
+        var body = UpstreamCall.Build(gatewayId, call, request.UpstreamName!, call.ProgressToken is null ? null : gatewayId);
         // From here on a cancellation is the client's: the target is told explicitly, as McpClientTarget does.
         await using var cancelUpstream = cancellationToken.Register(() => _ = SendCancelledAsync(endpoint, gatewayId));
         using var response = await endpoint.PostAsync(body, cancellationToken);

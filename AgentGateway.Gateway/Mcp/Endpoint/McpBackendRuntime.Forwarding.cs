@@ -213,7 +213,4 @@ internal sealed partial class McpBackendRuntime
 
     private static RequestId RequestIdOf(JsonElement id) =>
         id.ValueKind == JsonValueKind.String ? new RequestId(id.GetString()!) : new RequestId(id.GetInt64());
-
-    private static string StreamIdOf(JsonElement id) =>
-        id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

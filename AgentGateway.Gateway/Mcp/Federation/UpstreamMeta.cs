@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 
@@ -39,6 +40,63 @@ internal static class UpstreamMeta
         }
 
         return meta is { Count: > 0 } ? meta : null;
+    }
+
+    /// <summary>
+    /// The same <c>_meta</c> written as a <c>_meta</c> property (nothing when it would be empty), straight from the
+    /// client's object to the upstream body with no node in between (the forwarding path, on every call), plus the
+    /// gateway's <paramref name="progressToken"/> when given. The same members as <see cref="FromClientMeta"/> gives
+    /// (the client's own trace context is replaced by the gateway span's, when there is one); only their order may differ.
+    /// </summary>
+    public static void Write(Utf8JsonWriter json, JsonElement? clientMeta, string? progressToken)
+    {
+        var activity = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current : null;
+        var state = activity?.TraceStateString is { Length: > 0 } s ? s : null;
+        var started = false;
+        if (clientMeta is { ValueKind: JsonValueKind.Object } meta)
+        {
+            foreach (var member in meta.EnumerateObject())
+            {
+                if (member.NameEquals("progressToken"u8) || (activity is not null && member.NameEquals("traceparent"u8))
+                    || (state is not null && member.NameEquals("tracestate"u8)) || IsReserved(member.Name))
+                {
+                    continue;
+                }
+
+                Start(json, ref started);
+                member.WriteTo(json);
+            }
+        }
+
+        if (activity is not null)
+        {
+            Start(json, ref started);
+            json.WriteString("traceparent"u8, activity.Id);
+            if (state is not null)
+            {
+                json.WriteString("tracestate"u8, state);
+            }
+        }
+
+        if (progressToken is not null)
+        {
+            Start(json, ref started);
+            json.WriteString("progressToken"u8, progressToken);
+        }
+
+        if (started)
+        {
+            json.WriteEndObject();
+        }
+    }
+
+    private static void Start(Utf8JsonWriter json, ref bool started)
+    {
+        if (!started)
+        {
+            json.WriteStartObject("_meta"u8);
+            started = true;
+        }
     }
 
     private static bool IsReserved(string key) =>

@@ -13,7 +13,7 @@ namespace AgentGateway.Mcp.Forwarding;
 /// answer becomes an SSE stream, and with an event store every event is stored under the client's request id as the
 /// SDK's own POST streams are, so a <c>Last-Event-ID</c> reconnection is replayed by the SDK's GET handler.
 /// </summary>
-internal sealed class ClientAnswer(HttpContext context, ISseEventStreamStore? store, string sessionId, string streamId) : IAsyncDisposable
+internal sealed class ClientAnswer(HttpContext context, ISseEventStreamStore? store, string sessionId, JsonElement clientId) : IAsyncDisposable
 {
     private ISseEventStreamWriter? _stored;
     private bool _sse;
@@ -60,7 +60,7 @@ internal sealed class ClientAnswer(HttpContext context, ISseEventStreamStore? st
             return;
         }
 
-        _stored = await store.CreateStreamAsync(new SseEventStreamOptions { SessionId = sessionId, StreamId = streamId }, cancellationToken);
+        _stored = await store.CreateStreamAsync(new SseEventStreamOptions { SessionId = sessionId, StreamId = StreamIdOf(clientId) }, cancellationToken);
         var prime = await _stored.WriteEventAsync(new SseItem<JsonRpcMessage?>(null, "prime"), cancellationToken);
         await WriteRawEventAsync("prime", [], prime.EventId, cancellationToken);
     }
@@ -99,6 +99,10 @@ internal sealed class ClientAnswer(HttpContext context, ISseEventStreamStore? st
 
         await body.WriteAsync("\n"u8.ToArray(), cancellationToken);
     }
+
+    /// <summary>The stream's id in the event store: the client's request id, as the SDK names a POST's stream (built only for a stream).</summary>
+    private static string StreamIdOf(JsonElement id) =>
+        id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<ReadOnlyMemory<byte>> Lines(ReadOnlyMemory<byte> data)
     {

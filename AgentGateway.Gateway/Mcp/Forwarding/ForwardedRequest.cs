@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 
 namespace AgentGateway.Mcp.Forwarding;
@@ -78,9 +77,6 @@ internal sealed class ForwardedRequest : IDisposable
     /// when the body is read), which is serialized to this same object.
     /// </summary>
     public JsonElement? ArgumentsForPolicy() => Method == RequestMethods.ToolsCall ? Arguments : null;
-
-    /// <summary>The client's <c>_meta</c> as a node (for <see cref="Federation.UpstreamMeta"/>); null when absent.</summary>
-    public JsonObject? MetaNode() => Meta is { } meta ? JsonObject.Create(meta) : null;
 
     /// <summary>Whether the body names one of the four methods at all (a cheap check before parsing; an escaped method is simply not seen).</summary>
     public static bool MayBeOne(ReadOnlySequence<byte> body)

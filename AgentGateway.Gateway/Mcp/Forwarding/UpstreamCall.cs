@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentGateway.Mcp.Federation;
 using ModelContextProtocol.Protocol;
 
 namespace AgentGateway.Mcp.Forwarding;
@@ -13,7 +15,27 @@ namespace AgentGateway.Mcp.Forwarding;
 /// </summary>
 internal static class UpstreamCall
 {
-    public static byte[] Build(string requestId, ForwardedRequest request, string upstreamName, JsonObject? meta)
+    /// <summary>This process's part of every forwarded request id (a target's session may be shared with other replicas' calls).</summary>
+    private static readonly string IdPrefix = "agw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)) + "-";
+
+    private static long _lastId;
+
+    /// <summary>
+    /// A request id no other call on the target's session has: this process's random prefix and a counter (no random
+    /// draw per call). Never the shape of the SDK path's ids (<c>agw-</c> and 32 hex digits, no second dash).
+    /// </summary>
+    public static string NewRequestId()
+    {
+        Span<char> digits = stackalloc char[20];
+        Interlocked.Increment(ref _lastId).TryFormat(digits, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        return string.Concat(IdPrefix, digits[..written]);
+    }
+
+    /// <summary>
+    /// The upstream body; <c>_meta</c> written straight from the client's (see <see cref="UpstreamMeta.Write"/>), with
+    /// <paramref name="progressToken"/> (the gateway's) when the client asked for progress.
+    /// </summary>
+    public static byte[] Build(string requestId, ForwardedRequest request, string upstreamName, string? progressToken)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer))
@@ -30,11 +52,7 @@ internal static class UpstreamCall
                 value.WriteTo(json);
             }
 
-            if (meta is not null)
-            {
-                json.WritePropertyName("_meta"u8);
-                meta.WriteTo(json);
-            }
+            UpstreamMeta.Write(json, request.Meta, progressToken);
 
             json.WriteEndObject();
             json.WriteEndObject();
