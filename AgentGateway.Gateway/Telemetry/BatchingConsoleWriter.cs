@@ -13,6 +13,7 @@ namespace AgentGateway.Telemetry;
 /// reach the descriptor: at most <see cref="DefaultDelay"/> after the first unwritten character, at once when the buffer
 /// fills, and on <see cref="Flush"/> / dispose. Dispose runs after the host has stopped (the console logger has written
 /// its queue by then) and at process exit, so a clean shutdown loses no line; after it, writes go straight through.
+/// Not thread-safe itself: use it through <see cref="Locked"/>.
 /// </remarks>
 internal sealed class BatchingConsoleWriter : TextWriter
 {
@@ -22,7 +23,6 @@ internal sealed class BatchingConsoleWriter : TextWriter
     private readonly StreamWriter _writer;
     private readonly TimeSpan _delay;
     private readonly Timer _timer;
-    private readonly Lock _gate = new();
     private bool _scheduled;
     private bool _disposed;
 
@@ -31,7 +31,16 @@ internal sealed class BatchingConsoleWriter : TextWriter
         _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferChars) { AutoFlush = false };
         _delay = delay;
         _timer = new Timer(_ => FlushQuietly());
+        Locked = TextWriter.Synchronized(this);
     }
+
+    /// <summary>
+    /// This writer behind a lock on the wrapper itself, which is what <see cref="Console.SetOut"/> installs and what
+    /// the console's own stream locks while it writes (<c>lock (Console.Out)</c>). Every use goes through it, the
+    /// timer's flush too: with a lock of our own, a flush holding it would wait for <c>Console.Out</c> while the logger's
+    /// thread holds <c>Console.Out</c> and waits for it (a deadlock under load).
+    /// </summary>
+    public TextWriter Locked { get; }
 
     public override Encoding Encoding => _writer.Encoding;
 
@@ -45,12 +54,13 @@ internal sealed class BatchingConsoleWriter : TextWriter
     }
 
     /// <summary>
-    /// Makes this the process's <see cref="Console.Out"/>; dispose the result after the host has stopped. Call it before
-    /// the host is built: the console logger keeps the <see cref="Console.Out"/> it finds when it is created.
+    /// Makes a batching writer the process's <see cref="Console.Out"/> and returns it (synchronized); dispose it after
+    /// the host has stopped. Call it before the host is built: the console logger keeps the <see cref="Console.Out"/> it
+    /// finds when it is created.
     /// </summary>
-    public static BatchingConsoleWriter Install()
+    public static TextWriter Install()
     {
-        var writer = new BatchingConsoleWriter(Console.OpenStandardOutput(), DefaultDelay);
+        var writer = new BatchingConsoleWriter(Console.OpenStandardOutput(), DefaultDelay).Locked;
         Console.SetOut(writer);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => writer.Dispose();
         return writer;
@@ -58,77 +68,52 @@ internal sealed class BatchingConsoleWriter : TextWriter
 
     public override void Write(char value)
     {
-        lock (_gate)
-        {
-            _writer.Write(value);
-            Written();
-        }
+        _writer.Write(value);
+        Written();
     }
 
     public override void Write(string? value)
     {
-        lock (_gate)
-        {
-            _writer.Write(value);
-            Written();
-        }
+        _writer.Write(value);
+        Written();
     }
 
     public override void Write(char[] buffer, int index, int count)
     {
-        lock (_gate)
-        {
-            _writer.Write(buffer, index, count);
-            Written();
-        }
+        _writer.Write(buffer, index, count);
+        Written();
     }
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        lock (_gate)
-        {
-            _writer.Write(buffer);
-            Written();
-        }
+        _writer.Write(buffer);
+        Written();
     }
 
     public override void WriteLine(string? value)
     {
-        lock (_gate)
-        {
-            _writer.WriteLine(value);
-            Written();
-        }
+        _writer.WriteLine(value);
+        Written();
     }
 
     public override void WriteLine(ReadOnlySpan<char> buffer)
     {
-        lock (_gate)
-        {
-            _writer.WriteLine(buffer);
-            Written();
-        }
+        _writer.WriteLine(buffer);
+        Written();
     }
 
     public override void Flush()
     {
-        lock (_gate)
-        {
-            _scheduled = false;
-            _writer.Flush();
-        }
+        _scheduled = false;
+        _writer.Flush();
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            lock (_gate)
-            {
-                _disposed = true;
-                _writer.Flush();
-            }
-
+            _disposed = true;
+            _writer.Flush();
             _timer.Dispose();
         }
 
@@ -140,14 +125,14 @@ internal sealed class BatchingConsoleWriter : TextWriter
     {
         try
         {
-            Flush();
+            Locked.Flush();
         }
         catch (IOException)
         {
         }
     }
 
-    // Called under the gate: arms the timer for the first unwritten text, or writes through once disposed.
+    // Called under the lock of Locked: arms the timer for the first unwritten text, or writes through once disposed.
     private void Written()
     {
         if (_disposed)
