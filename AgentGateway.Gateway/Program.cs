@@ -19,8 +19,8 @@ if (commandLine.SecretToHash is { } secret)
 }
 
 // Before the host is built: the console logger writes to the Console.Out it finds then. Disposed (flushed) after the
-// host has stopped, so no log line is lost on a clean shutdown.
-using var stdout = BatchingConsoleWriter.Install();
+// host has stopped, so no log line is lost on a clean shutdown. AGENTGATEWAY_CONSOLE_BATCHING=false writes each line at once.
+using var stdout = Environment.GetEnvironmentVariable("AGENTGATEWAY_CONSOLE_BATCHING") is "false" or "0" ? null : BatchingConsoleWriter.Install();
 var (app, errors) = GatewayApp.Build(commandLine);
 if (app is null)
 {
