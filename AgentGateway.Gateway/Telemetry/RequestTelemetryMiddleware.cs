@@ -15,6 +15,9 @@ internal sealed class RequestTelemetryMiddleware(RequestDelegate next, IGatewayC
     private static readonly EventId AccessEvent = new(1, "Access");
     private readonly ILogger _accessLog = loggers.CreateLogger("AgentGateway.AccessLog");
 
+    // The configured access-log fields, resolved again only when a reload brings a new access-log config.
+    private AccessLogFields _fields = AccessLogFields.For(new AccessLogConfig());
+
     public async Task InvokeAsync(HttpContext context)
     {
         var telemetry = new RequestTelemetryFeature();
@@ -92,31 +95,25 @@ internal sealed class RequestTelemetryMiddleware(RequestDelegate next, IGatewayC
             return;
         }
 
-        var fields = new List<KeyValuePair<string, object?>>(12);
-        foreach (var field in log.Fields.Count > 0 ? log.Fields : AccessLogConfig.AllFields)
+        var fields = _fields;
+        if (!ReferenceEquals(fields.Config, log))
         {
-            object? value = field switch
-            {
-                "route" => telemetry.Route,
-                "method" => context.Request.Method,
-                "path" => context.Request.PathBase.Add(context.Request.Path).Value,
-                "status" => status,
-                "durationMs" => Math.Round(elapsed.TotalMilliseconds, 2),
-                "principal" => principal,
-                "upstream" => telemetry.Upstream ?? telemetry.Backend,
-                "bytesIn" => context.Request.ContentLength,
-                "bytesOut" => telemetry.BytesOut,
-                "inputTokens" => telemetry.InputTokens,
-                "outputTokens" => telemetry.OutputTokens,
-                "tool" => telemetry.Tool,
-                _ => null,
-            };
-            if (value is not null)
-            {
-                fields.Add(new(field, value));
-            }
+            _fields = fields = AccessLogFields.For(log);
         }
 
-        _accessLog.Log(LogLevel.Information, AccessEvent, new AccessLogEntry(fields), null, AccessLogEntry.Format);
+        var values = new AccessLogValues(
+            telemetry.Route,
+            context.Request.Method,
+            context.Request.PathBase.Add(context.Request.Path).Value,
+            status,
+            Math.Round(elapsed.TotalMilliseconds, 2),
+            principal,
+            telemetry.Upstream ?? telemetry.Backend,
+            context.Request.ContentLength,
+            telemetry.BytesOut,
+            telemetry.InputTokens,
+            telemetry.OutputTokens,
+            telemetry.Tool);
+        _accessLog.Log(LogLevel.Information, AccessEvent, new AccessLogEntry(fields, values), null, AccessLogEntry.Format);
     }
 }
