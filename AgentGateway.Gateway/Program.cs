@@ -1,7 +1,6 @@
 using AgentGateway.Configuration;
 using AgentGateway.Hosting;
 using AgentGateway.Security;
-using AgentGateway.Telemetry;
 
 // AgentGateway: one governed endpoint for models, tools and agents. DESIGN.md §3 maps the folders.
 var commandLine = GatewayCommandLine.Parse(args);
@@ -18,9 +17,6 @@ if (commandLine.SecretToHash is { } secret)
     return 0;
 }
 
-// Before the host is built: the console logger writes to the Console.Out it finds then. Disposed (flushed) after the
-// host has stopped, so no log line is lost on a clean shutdown. AGENTGATEWAY_CONSOLE_BATCHING=false writes each line at once.
-using var stdout = Environment.GetEnvironmentVariable("AGENTGATEWAY_CONSOLE_BATCHING") is "false" or "0" ? null : BatchingConsoleWriter.Install();
 var (app, errors) = GatewayApp.Build(commandLine);
 if (app is null)
 {

@@ -4,7 +4,7 @@ using AgentGateway.Tests.Infrastructure;
 namespace AgentGateway.Tests.Telemetry;
 
 /// <summary>
-/// The access log on a real gateway process's standard output (batched into few writes): the console formatter's
+/// The access log on a real gateway process's standard output: the console formatter's
 /// two human-readable lines per request, and every line of a burst is there after a SIGTERM shutdown.
 /// </summary>
 public class AccessLogConsoleTests
