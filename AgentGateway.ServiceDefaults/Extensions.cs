@@ -25,6 +25,14 @@ public static class ServiceDefaultsExtensions
     public static readonly string[] ActivitySources =
         ["AgentGateway", "Yarp.ReverseProxy", "Experimental.Microsoft.Extensions.AI", "Experimental.ModelContextProtocol", "ModelContextProtocol"];
 
+    /// <summary>
+    /// The sampler when no trace exporter is set: spans are still created, so trace context flows from the caller
+    /// through the gateway to the upstream, but only a caller's sampled trace is recorded (W3C parent-based); the
+    /// gateway's own root spans carry no tags or events that nobody would read (bench/README.md, "Tracing without an
+    /// exporter"). OTEL_TRACES_SAMPLER, when set, decides instead.
+    /// </summary>
+    public static readonly Sampler UnexportedTraces = new ParentBasedSampler(new AlwaysOffSampler());
+
     // The runtime's own meter (what AddRuntimeInstrumentation subscribes to on .NET 9+).
     private const string RuntimeMeter = "System.Runtime";
 
@@ -43,14 +51,21 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Traces, metrics and logs; exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
+    /// <summary>
+    /// Traces, metrics and logs; exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set. Without it nothing
+    /// reads a recorded span or an OpenTelemetry log record, so neither is made (see <see cref="UnexportedTraces"/>).
+    /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Logging.AddOpenTelemetry(logging =>
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (exporting)
         {
-            logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
-        });
+            builder.Logging.AddOpenTelemetry(logging =>
+            {
+                logging.IncludeFormattedMessage = true;
+                logging.IncludeScopes = true;
+            });
+        }
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
@@ -59,12 +74,19 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddView(instrument => instrument.Meter.Name == RuntimeMeter ? RuntimeStreams : null)
                 .AddMeter("AgentGateway"))
-            .WithTracing(tracing => tracing
-                .AddSource(ActivitySources)
-                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsProbe(ctx.Request.Path))
-                .AddHttpClientInstrumentation());
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddSource(ActivitySources)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsProbe(ctx.Request.Path))
+                    .AddHttpClientInstrumentation();
+                if (!exporting && string.IsNullOrWhiteSpace(builder.Configuration["OTEL_TRACES_SAMPLER"]))
+                {
+                    tracing.SetSampler(UnexportedTraces);
+                }
+            });
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (exporting)
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
