@@ -13,7 +13,9 @@ public sealed class GatewayChildProcess : IAsyncDisposable
     private GatewayChildProcess(Process process, int port)
     {
         _process = process;
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        // No header propagator: with another test's listener on System.Net.Http, the test process's own client would
+        // replace a traceparent a test sets.
+        Client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         StandardOutput = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
     }
