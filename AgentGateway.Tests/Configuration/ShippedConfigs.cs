@@ -15,7 +15,9 @@ internal sealed record ShippedConfig(string Source, string Yaml);
 /// </summary>
 internal static partial class ShippedConfigs
 {
-    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git", "TestResults", "BenchmarkDotNet.Artifacts", "AgentGateway.Tests"];
+    // "out": bench/out holds the configs the bench harness writes per run (git-ignored), which a fresh clone does not
+    // have; reading them made the test count depend on how many bench runs a checkout has seen.
+    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git", "TestResults", "BenchmarkDotNet.Artifacts", "AgentGateway.Tests", "out"];
 
     public static string RepositoryRoot { get; } = FindRoot();
 
