@@ -13,27 +13,25 @@ internal static class UpstreamMeta
 {
     public static JsonObject? From(RequestParams? request) => FromClientMeta(request?.Meta);
 
-    /// <summary>The same from the client's <c>_meta</c> object itself (the forwarding path reads no SDK params).</summary>
+    /// <summary>The same from the client's <c>_meta</c> object itself (what <see cref="From"/> reads from the SDK's params).</summary>
     public static JsonObject? FromClientMeta(JsonObject? clientMeta)
     {
+        var activity = GatewaySpan(out var state);
         JsonObject? meta = null;
         if (clientMeta is { Count: > 0 })
         {
             meta = (JsonObject)clientMeta.DeepClone();
-            meta.Remove("progressToken");
-            // Per-request protocol metadata (2026-07-28: protocol version, client info, capabilities, log level)
-            // describes the client's hop to us, not ours to the target.
-            foreach (var key in meta.Select(static p => p.Key).Where(IsReserved).ToList())
+            foreach (var key in meta.Select(static p => p.Key).Where(key => StaysBehind(key, activity, state)).ToList())
             {
                 meta.Remove(key);
             }
         }
 
-        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity)
+        if (activity is not null)
         {
             meta ??= [];
             meta["traceparent"] = activity.Id;
-            if (activity.TraceStateString is { Length: > 0 } state)
+            if (state is not null)
             {
                 meta["tracestate"] = state;
             }
@@ -50,15 +48,13 @@ internal static class UpstreamMeta
     /// </summary>
     public static void Write(Utf8JsonWriter json, JsonElement? clientMeta, string? progressToken)
     {
-        var activity = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current : null;
-        var state = activity?.TraceStateString is { Length: > 0 } s ? s : null;
+        var activity = GatewaySpan(out var state);
         var started = false;
         if (clientMeta is { ValueKind: JsonValueKind.Object } meta)
         {
             foreach (var member in meta.EnumerateObject())
             {
-                if (member.NameEquals("progressToken"u8) || (activity is not null && member.NameEquals("traceparent"u8))
-                    || (state is not null && member.NameEquals("tracestate"u8)) || IsReserved(member.Name))
+                if (StaysBehind(member.Name, activity, state))
                 {
                     continue;
                 }
@@ -98,6 +94,22 @@ internal static class UpstreamMeta
             started = true;
         }
     }
+
+    /// <summary>The gateway's span whose W3C trace context goes upstream, and its trace state; null when there is none.</summary>
+    private static Activity? GatewaySpan(out string? state)
+    {
+        var activity = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current : null;
+        state = activity?.TraceStateString is { Length: > 0 } s ? s : null;
+        return activity;
+    }
+
+    /// <summary>
+    /// Whether a member of the client's <c>_meta</c> is not passed on: its progress token (the upstream gets ours), the
+    /// trace context the gateway span's replaces, and per-request protocol metadata (2026-07-28: protocol version,
+    /// client info, capabilities, log level), which describes the client's hop to us, not ours to the target.
+    /// </summary>
+    private static bool StaysBehind(string key, Activity? activity, string? state) =>
+        key == "progressToken" || (activity is not null && key == "traceparent") || (state is not null && key == "tracestate") || IsReserved(key);
 
     private static bool IsReserved(string key) =>
         key.StartsWith("io.modelcontextprotocol/", StringComparison.Ordinal) || key.StartsWith("modelcontextprotocol.io/", StringComparison.Ordinal);
