@@ -36,7 +36,13 @@ public static class GatewayServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<ConfigHealthCheck>("config")
             .AddCheck<RedisHealthCheck>("redis");
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter());
+        if (admin.Enabled)
+        {
+            // The Prometheus reader aggregates every instrument on every request; only the admin listener serves
+            // its /metrics, so without one nothing could ever read what it aggregates.
+            services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter());
+        }
+
         services.AddGatewayAdmin();
         services.AddGatewaySecurity();
         services.AddGatewayTraffic();

@@ -1,5 +1,9 @@
+using AgentGateway.Hosting;
 using AgentGateway.Tests.Infrastructure;
 using AgentGateway.Tests.Mcp.TestServers;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 
 namespace AgentGateway.Tests.Telemetry;
 
@@ -51,5 +55,32 @@ public class PrometheusMetricsTests
         Assert.Matches("agentgateway_mcp_tool_calls_total\\{[^}]*outcome=\"ok\"[^}]*target=\"http\"[^}]*tool=\"add\"[^}]*\\} 1", text);
         Assert.Matches("agentgateway_ratelimit_rejections_total\\{[^}]*reason=\"limit\"[^}]*route=\"limited\"[^}]*\\} 1", text);
         Assert.Matches("agentgateway_requests_total\\{[^}]*backend_kind=\"llm\"[^}]*route=\"models\"", text);
+    }
+
+    /// <summary>
+    /// The Prometheus reader aggregates every measurement of every request (~13 % of LLM passthrough throughput,
+    /// bench/README.md); only the admin listener serves its /metrics, so without that listener there is no reader and
+    /// an instrument of the gateway's meter provider is never enabled. A meter of the test's own (unique name) is
+    /// added to that provider so that no other test's listener can enable it.
+    /// </summary>
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("http://127.0.0.1:0", true)]
+    public void Measurements_AreAggregatedOnlyWithTheAdminListenerThatServesThem(string adminUrl, bool expected)
+    {
+        var meterName = "agentgateway.tests." + Guid.NewGuid().ToString("N");
+        var path = Path.Combine(Directory.CreateTempSubdirectory("agw-prometheus-").FullName, "gateway.yaml");
+        File.WriteAllText(path, $"admin: {{ url: \"{adminUrl}\" }}\nroutes: []\n");
+        var (app, errors) = GatewayApp.Build(
+            GatewayCommandLine.Parse(["--config", path, "--hostBuilder:reloadConfigOnChange=false"]),
+            builder => builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(meterName)));
+        Assert.Empty(errors);
+        using var disposable = app as IDisposable;
+        _ = app!.Services.GetRequiredService<MeterProvider>();
+
+        using var meter = new Meter(meterName);
+        var counter = meter.CreateCounter<long>("probe");
+
+        Assert.Equal(expected, counter.Enabled);
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AgentGateway.Bench;
 
 /// <summary>Command-line options of the harness.</summary>
-internal sealed record BenchOptions(int Seconds, int Pairs, int Rate, string Route, bool Peers, IReadOnlySet<string> Sections, int Warmup)
+internal sealed record BenchOptions(int Seconds, int Pairs, int Rate, string Route, bool Peers, IReadOnlySet<string> Sections, int Warmup, bool Admin)
 {
     public static readonly string[] AllSections = ["llm", "stream", "mcp", "mcpload", "replicas", "cedar"];
 
@@ -20,7 +20,8 @@ internal sealed record BenchOptions(int Seconds, int Pairs, int Rate, string Rou
             Get("--route", "llm"),
             !args.Contains("--no-peers"),
             Get("--only", string.Join(',', AllSections)).Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
-            int.Parse(Get("--warmup", "5"), CultureInfo.InvariantCulture));
+            int.Parse(Get("--warmup", "5"), CultureInfo.InvariantCulture),
+            args.Contains("--admin"));
     }
 
     public static string FindRepoRoot()

@@ -24,7 +24,7 @@ internal static class LlmBench
 
         var gatewayPort = Proc.FreePort();
         var config = Path.Combine(work, "gateway.yaml");
-        await File.WriteAllTextAsync(config, GatewayConfig(options.Route, upstreamUrl));
+        await File.WriteAllTextAsync(config, GatewayConfig(options.Route, upstreamUrl, options.Admin ? Proc.FreePort() : null));
         using var gateway = GatewayProcess.Start(root, config, gatewayPort);
         await gateway.WaitForPortAsync(gatewayPort);
         await Task.Delay(1000);
@@ -170,18 +170,21 @@ internal static class LlmBench
         }
     }
 
-    private static string GatewayConfig(string route, string upstreamUrl) => route == "http"
+    // The admin listener is off unless --admin: with it on, its Prometheus reader aggregates every metric per request.
+    private static string GatewayConfig(string route, string upstreamUrl, int? adminPort) => route == "http"
         ? $$"""
-            admin: { url: "" }
+            admin: { url: "{{Admin(adminPort)}}" }
             routes: [{ name: llm, path: /v1, http: upstream }]
             http: { upstream: { destinations: ["{{upstreamUrl}}"] } }
             """
         : $$"""
-            admin: { url: "" }
+            admin: { url: "{{Admin(adminPort)}}" }
             routes: [{ name: llm, path: /v1, llm: models }]
             llm:
               models:
                 providers:
                   - { name: upstream, type: openai-compatible, baseUrl: "{{upstreamUrl}}/v1", apiKey: sk-upstream, models: ["*"] }
             """;
+
+    private static string Admin(int? port) => port is { } p ? $"http://127.0.0.1:{p}" : "";
 }
