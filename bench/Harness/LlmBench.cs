@@ -60,7 +60,7 @@ internal static class LlmBench
             {
                 c.Script = Payloads.WrkScript(work, c.Name.Split(' ')[0].ToLowerInvariant(), c.Headers);
                 await CheckAnswersAsync(c);
-                await Load.WrkRpsAsync(c.Url, c.Script, 32, options.Warmup); // warm-up (JIT tiering, connection pools)
+                await Load.WarmUpAsync(s => Load.WrkRpsAsync(c.Url, c.Script!, 32, s), options.Warmup);
             }
 
             double loadRss = 0;

@@ -104,8 +104,8 @@ internal static partial class McpBench
 
         async Task<bool> ListFed(HttpClient c) => (await McpRaw.ListAllToolsAsync(c, fed.Url, fed.SessionId)).Ok;
         async Task<bool> ListDirect(HttpClient c) => (await direct.SendAsync(c)).Ok;
-        await Load.ClosedLoopAsync(ListFed, 16, options.Warmup); // warm-up
-        await Load.ClosedLoopAsync(ListDirect, 16, options.Warmup);
+        await Load.WarmUpAsync(s => Load.ClosedLoopAsync(ListFed, 16, s), options.Warmup);
+        await Load.WarmUpAsync(s => Load.ClosedLoopAsync(ListDirect, 16, s), options.Warmup);
         var ratio = await Compare.AlternateAsync(() => Load.ClosedLoopAsync(ListFed, 16, options.Seconds), () => Load.ClosedLoopAsync(ListDirect, 16, options.Seconds), options.Pairs);
         var rate = Math.Max(10, (int)Math.Min(options.Rate, Math.Min(ratio.AValue, ratio.BValue) / 2));
         var (d50, d99, dErr) = await Load.FixedRateAsync(ListDirect, rate, options.Seconds * 2);
@@ -154,8 +154,8 @@ internal static partial class McpBench
 
     private static async Task<Compare.Ratio> RatioAsync(McpTarget proxy, McpTarget baseline, BenchOptions options)
     {
-        await Load.WrkRpsAsync(proxy.Url, proxy.WrkScript, 32, options.Warmup); // warm-up (JIT tiering, connection pools)
-        await Load.WrkRpsAsync(baseline.Url, baseline.WrkScript, 32, options.Warmup);
+        await Load.WarmUpAsync(s => Load.WrkRpsAsync(proxy.Url, proxy.WrkScript, 32, s), options.Warmup);
+        await Load.WarmUpAsync(s => Load.WrkRpsAsync(baseline.Url, baseline.WrkScript, 32, s), options.Warmup);
         return await Compare.AlternateAsync(
             () => Load.WrkRpsAsync(proxy.Url, proxy.WrkScript, 32, options.Seconds),
             () => Load.WrkRpsAsync(baseline.Url, baseline.WrkScript, 32, options.Seconds),

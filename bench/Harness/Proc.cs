@@ -7,6 +7,9 @@ namespace AgentGateway.Bench;
 /// <summary>A child process of the benchmark (server under test or load generator), killed with its tree on dispose.</summary>
 internal sealed class Proc : IDisposable
 {
+    // Every server started and not yet disposed: the warm-up watches their JIT (see JitCpuSeconds).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Proc, byte> Live = new();
+
     private readonly Process _process;
 
     private Proc(Process process, string name)
@@ -50,7 +53,43 @@ internal sealed class Proc : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new Proc(process, name);
+        var started = new Proc(process, name);
+        Live[started] = 0;
+        return started;
+    }
+
+    /// <summary>
+    /// CPU seconds used so far by the .NET runtime's tiered-compilation threads of every live server (.NET or not:
+    /// others have none). While it grows, some server is still compiling hot methods at a higher tier, so what a
+    /// load run measures is partly the JIT.
+    /// </summary>
+    public static double JitCpuSeconds()
+    {
+        double ticks = 0;
+        foreach (var proc in Live.Keys)
+        {
+            try
+            {
+                foreach (var task in Directory.EnumerateDirectories($"/proc/{proc.Pid}/task"))
+                {
+                    if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
+                    {
+                        // Fields 14 and 15 of stat (utime, stime), counted after the ")" that ends the thread name.
+                        var fields = File.ReadAllText(Path.Combine(task, "stat")).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                        ticks += double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The process or the thread ended while being read: it compiles nothing any more.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return ticks / 100.0; // USER_HZ
     }
 
     public async Task WaitForPortAsync(int port, TimeSpan? timeout = null)
@@ -88,6 +127,7 @@ internal sealed class Proc : IDisposable
 
     public void Dispose()
     {
+        Live.TryRemove(this, out _);
         try
         {
             if (!_process.HasExited)
