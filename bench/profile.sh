@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # CPU profile of the gateway under wrk load: `llm` (passthrough chat completion to an nginx canned upstream) or
 # `mcp` (tools/call get_forecast on one session, upstream samples/WeatherMcp) or `mcplist` (tools/list federated over
-# 10 WeatherMcp targets, answered from the targets' cached lists). perf (with the JIT perf map) when
+# 10 WeatherMcp targets, answered from the targets' cached lists) or `yarp` (bench/BareYarp in place of the gateway,
+# same upstream and load as `llm`: the floor, split the same way). perf (with the JIT perf map) when
 # installed, else dotnet-trace thread-time samples. Run bench/run.sh once first (Release builds).
-# Usage: bench/profile.sh [llm|mcp|mcplist] [seconds]
+# Usage: bench/profile.sh [llm|mcp|mcplist|yarp] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -57,9 +58,15 @@ if [[ $what == mcplist ]]; then
   printf 'admin: { url: "" }\nroutes: [{ name: fed, path: /mcp, mcp: fed }]\nmcp:\n  fed:\n    targets: [%s]\n' "${targets%,}" > "$out/config/gateway.yaml"
   url="http://127.0.0.1:$gw/mcp"
 fi
-# Started in its output folder (its content root), like the harness does, so appsettings.json applies.
-(cd AgentGateway.Gateway/bin/Release/net10.0 && DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 ASPNETCORE_ENVIRONMENT=Production exec dotnet AgentGateway.Gateway.dll \
-  --config "$root/$out/config/gateway.yaml" --urls "http://127.0.0.1:$gw" >"$root/$out/gateway.log" 2>&1) & gpid=$!
+if [[ $what == yarp ]]; then
+  # The floor, profiled the same way: bare YARP in front of the same upstream, for a side-by-side split.
+  (cd bench/BareYarp/bin/Release/net10.0 && DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 exec dotnet BareYarp.dll \
+    --urls "http://127.0.0.1:$gw" --upstream "http://127.0.0.1:$up" >"$root/$out/gateway.log" 2>&1) & gpid=$!
+else
+  # Started in its output folder (its content root), like the harness does, so appsettings.json applies.
+  (cd AgentGateway.Gateway/bin/Release/net10.0 && DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 ASPNETCORE_ENVIRONMENT=Production exec dotnet AgentGateway.Gateway.dll \
+    --config "$root/$out/config/gateway.yaml" --urls "http://127.0.0.1:$gw" >"$root/$out/gateway.log" 2>&1) & gpid=$!
+fi
 trap 'kill $gpid $ngx ${wpid_up:-} 2>/dev/null || true' EXIT
 script=$out/chat.lua
 if [[ $what == mcp* ]]; then
@@ -99,6 +106,13 @@ if command -v perf >/dev/null; then
   head -40 "$out/symbols.txt"
   echo "== CPU: by module"; perf report -i "$out/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v "^#" | grep "%" > "$out/modules.txt" || true
   head -15 "$out/modules.txt"
+  echo "== CPU: by thread"; perf report -i "$out/perf.data" --no-children --sort comm --stdio -g none 2>/dev/null | grep -v "^#" | grep "%" > "$out/threads.txt" || true
+  head -8 "$out/threads.txt"
+  # CPU time of the process over the recording (the event count is ns of cpu-clock): per request, comparable
+  # between two profiles (e.g. `yarp` and `llm`) where RPS alone also depends on what else the cores run.
+  ns=$(perf report -i "$out/perf.data" --stdio -g none --sort comm 2>/dev/null | sed -n 's/^# Event count (approx.): //p' | head -1)
+  rps=$(sed -n 's/^Requests\/sec: *//p' "$out/wrk.txt")
+  python3 -c "print(f'CPU per request: {$ns / ($rps * $secs) / 1000:.1f} us ({$ns / 1e9:.1f} s CPU over ${secs} s at {$rps:.0f} RPS)')" || true
   # Inclusive: share of samples with the method anywhere on the stack (.NET JIT code keeps frame pointers).
   echo "== CPU: inclusive, request-path methods"
   perf report -i "$out/perf.data" --children --sort symbol --stdio -g none 2>/dev/null | grep -v "^#" | grep "%" | sed 's/  */ /g' \
