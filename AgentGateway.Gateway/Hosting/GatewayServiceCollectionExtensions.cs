@@ -7,6 +7,7 @@ using AgentGateway.Mcp;
 using AgentGateway.Redis;
 using AgentGateway.Routing;
 using AgentGateway.Security;
+using AgentGateway.Telemetry.ConsoleOutput;
 using AgentGateway.Traffic;
 using Microsoft.Extensions.FileProviders;
 using OpenTelemetry.Metrics;
@@ -22,6 +23,7 @@ public static class GatewayServiceCollectionExtensions
         var location = new ConfigFileLocation(commandLine.ConfigFile is null ? null : Path.GetFullPath(commandLine.ConfigFile));
         builder.AddGatewayConfigFile(location);
         var admin = AdminListener.From(builder.Configuration);
+        builder.Logging.UseBatchedConsole();
         builder.ConfigureGatewayListeners(admin);
 
         var services = builder.Services;
