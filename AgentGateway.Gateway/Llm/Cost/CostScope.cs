@@ -17,15 +17,25 @@ namespace AgentGateway.Llm.Cost;
 /// </summary>
 internal sealed partial class CostScope(ICostBudget budget, ILogger<CostScope> logger)
 {
-    public async Task RunAsync(HttpContext http, ChatCall call, IReadOnlyList<ModelCandidate> candidates, Func<Task> inner)
+    public Task RunAsync(HttpContext http, ChatCall call, IReadOnlyList<ModelCandidate> candidates, Func<Task> inner)
     {
-        if (!budget.Applies(http))
+        if (budget.Applies(http))
         {
-            await inner();
-            Record(http, call, candidates);
-            return;
+            return RunBudgetedAsync(http, call, candidates, inner);
         }
 
+        // Without a budget the price only feeds the cost metric: when nothing reads that metric, the call runs as is.
+        return CostTelemetry.Cost.Enabled ? RunThenRecordAsync(http, call, candidates, inner) : inner();
+    }
+
+    private static async Task RunThenRecordAsync(HttpContext http, ChatCall call, IReadOnlyList<ModelCandidate> candidates, Func<Task> inner)
+    {
+        await inner();
+        Record(http, call, candidates);
+    }
+
+    private async Task RunBudgetedAsync(HttpContext http, ChatCall call, IReadOnlyList<ModelCandidate> candidates, Func<Task> inner)
+    {
         var estimate = 0L;
         var maxOutput = call.Request.Options.MaxOutputTokens ?? budget.DefaultMaxOutputTokens(http);
         foreach (var candidate in candidates)

@@ -10,14 +10,12 @@ namespace AgentGateway.Llm.Pipeline;
 /// </summary>
 internal static class TokenBudgetScope
 {
-    public static async Task RunAsync(ITokenBudget budget, HttpContext http, Func<long> estimate, Func<Task<TokenUsage?>> call)
-    {
-        if (!budget.Applies(http))
-        {
-            await call();
-            return;
-        }
+    // Without a token limit on the route the call runs as is: no state machine of its own around it.
+    public static Task RunAsync(ITokenBudget budget, HttpContext http, Func<long> estimate, Func<Task<TokenUsage?>> call) =>
+        budget.Applies(http) ? RunBudgetedAsync(budget, http, estimate, call) : call();
 
+    private static async Task RunBudgetedAsync(ITokenBudget budget, HttpContext http, Func<long> estimate, Func<Task<TokenUsage?>> call)
+    {
         var reserved = estimate();
         var lease = await budget.ReserveAsync(http, reserved, http.RequestAborted);
         if (!lease.IsAcquired)
