@@ -58,7 +58,7 @@ public class PrometheusMetricsTests
     }
 
     /// <summary>
-    /// The Prometheus reader aggregates every measurement of every request (~13 % of LLM passthrough throughput,
+    /// The Prometheus reader aggregates every measurement of every request (5–13 % of LLM passthrough throughput,
     /// bench/README.md); only the admin listener serves its /metrics, so without that listener there is no reader and
     /// an instrument of the gateway's meter provider is never enabled. A meter of the test's own (unique name) is
     /// added to that provider so that no other test's listener can enable it.
