@@ -53,7 +53,12 @@ internal sealed class ConsoleBatchWriter : IDisposable
             wake |= _pending.Length >= WakeChars;
         }
 
-        if (wake || _stopping)
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            // Logged after shutdown (the writer thread is gone): written at once, on the caller's thread.
+            Flush();
+        }
+        else if (wake)
         {
             _wake.Set();
         }

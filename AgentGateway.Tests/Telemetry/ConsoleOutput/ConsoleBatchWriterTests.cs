@@ -56,6 +56,19 @@ public class ConsoleBatchWriterTests
     }
 
     [Fact]
+    public void ALineLoggedAfterDispose_IsWrittenAtOnce()
+    {
+        var output = new RecordingStream();
+        var writer = new ConsoleBatchWriter(output);
+        writer.Append(new StringBuilder("before\n"));
+        writer.Dispose();
+
+        writer.Append(new StringBuilder("after\n"));
+
+        Assert.Equal("before\nafter\n", output.Text());
+    }
+
+    [Fact]
     public async Task OutputThatStalls_MakesProducersWaitPastTheCap_AndNoLineIsLost()
     {
         var output = new RecordingStream { Blocked = true };
