@@ -69,6 +69,17 @@ public sealed class GatewayChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A gateway process with one route, <c>/api</c> (named <c>web</c>) to <paramref name="echo"/>, started as
+    /// <see cref="StartAsync"/> does and ready once <c>/api/ready</c> answers.
+    /// </summary>
+    public static Task<GatewayChildProcess> StartInFrontOfAsync(EchoServer echo, IReadOnlyDictionary<string, string?>? environment = null) =>
+        StartAsync($$"""
+            admin: { url: "" }
+            routes: [{ name: web, path: /api, http: e }]
+            http: { e: { destinations: [{{echo.BaseAddress}}] } }
+            """, "/api/ready", environment);
+
     /// <summary>Sends SIGTERM (a clean shutdown, as an orchestrator stops a pod) and waits for the process to exit.</summary>
     public async Task TerminateAsync()
     {

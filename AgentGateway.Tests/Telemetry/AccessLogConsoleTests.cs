@@ -15,11 +15,7 @@ public class AccessLogConsoleTests
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "stops the gateway with SIGTERM");
         await using var echo = await EchoServer.StartAsync();
-        await using var gateway = await GatewayChildProcess.StartAsync($$"""
-            admin: { url: "" }
-            routes: [{ name: web, path: /api, http: e }]
-            http: { e: { destinations: [{{echo.BaseAddress}}] } }
-            """, "/api/ready");
+        await using var gateway = await GatewayChildProcess.StartInFrontOfAsync(echo);
 
         const int requests = 300;
         await Parallel.ForAsync(0, requests, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct }, async (i, ct) =>

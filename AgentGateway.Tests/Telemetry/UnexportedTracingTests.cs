@@ -26,7 +26,7 @@ public class UnexportedTracingTests
     public async Task WithoutAnExporter_RootRequestsAreNotRecorded_ButTheirContextReachesTheUpstream()
     {
         await using var echo = await EchoServer.StartAsync();
-        await using var gateway = await GatewayChildProcess.StartAsync(Config(echo), "/api/ready", NoExporter);
+        await using var gateway = await GatewayChildProcess.StartInFrontOfAsync(echo, NoExporter);
 
         var upstream = await UpstreamTraceparentAsync(gateway, callerTraceparent: null);
 
@@ -40,7 +40,7 @@ public class UnexportedTracingTests
     public async Task WithoutAnExporter_ACallersTrace_ContinuesUpstreamWithTheCallersSamplingDecision(string flags)
     {
         await using var echo = await EchoServer.StartAsync();
-        await using var gateway = await GatewayChildProcess.StartAsync(Config(echo), "/api/ready", NoExporter);
+        await using var gateway = await GatewayChildProcess.StartInFrontOfAsync(echo, NoExporter);
 
         var upstream = (await UpstreamTraceparentAsync(gateway, $"00-{TraceId}-{CallerSpanId}-{flags}")).Split('-');
 
@@ -53,7 +53,7 @@ public class UnexportedTracingTests
     public async Task OtelTracesSampler_WhenSet_DecidesInstead()
     {
         await using var echo = await EchoServer.StartAsync();
-        await using var gateway = await GatewayChildProcess.StartAsync(Config(echo), "/api/ready",
+        await using var gateway = await GatewayChildProcess.StartInFrontOfAsync(echo,
             new Dictionary<string, string?>(NoExporter) { ["OTEL_TRACES_SAMPLER"] = "always_on" });
 
         var upstream = await UpstreamTraceparentAsync(gateway, callerTraceparent: null);
@@ -75,12 +75,6 @@ public class UnexportedTracingTests
 
         Assert.Equal(expected, providers.Contains("OpenTelemetryLoggerProvider"));
     }
-
-    private static string Config(EchoServer echo) => $$"""
-        admin: { url: "" }
-        routes: [{ name: web, path: /api, http: e }]
-        http: { e: { destinations: [{{echo.BaseAddress}}] } }
-        """;
 
     private static async Task<string> UpstreamTraceparentAsync(GatewayChildProcess gateway, string? callerTraceparent)
     {

@@ -76,16 +76,12 @@ public class BatchedConsoleLoggerProviderTests
         Assert.DoesNotContain(typeof(ConsoleLoggerProvider), providers);
     }
 
-    // Five requests through a gateway process with the given environment, then a clean stop: its standard output.
+    // Five requests (the readiness probe and four more) through a gateway process with the given environment, then a clean stop: its standard output.
     private static async Task<string[]> AccessRunAsync(IReadOnlyDictionary<string, string?> environment)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "stops the gateway with SIGTERM");
         await using var echo = await EchoServer.StartAsync();
-        await using var gateway = await GatewayChildProcess.StartAsync($$"""
-            admin: { url: "" }
-            routes: [{ name: web, path: /api, http: e }]
-            http: { e: { destinations: [{{echo.BaseAddress}}] } }
-            """, "/api/ready", environment);
+        await using var gateway = await GatewayChildProcess.StartInFrontOfAsync(echo, environment);
         for (var i = 0; i < 4; i++)
         {
             (await gateway.Client.GetAsync($"/api/n{i}", Ct)).EnsureSuccessStatusCode();
